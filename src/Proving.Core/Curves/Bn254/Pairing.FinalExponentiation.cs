@@ -8,7 +8,7 @@ public static partial class Pairing
     /// map; hard part (q^4 - q^2 + 1)/r = λ0 + λ1 q + λ2 q^2 + q^3 with λ0 = -36x^3 - 30x^2 - 18x - 2,
     /// λ1 = -36x^3 - 18x^2 - 12x + 1, λ2 = 6x^2 + 1, by the vectorial addition chain of Scott et al., "On the final
     /// exponentiation for calculating pairings on ordinary elliptic curves" (Pairing 2009): three exponentiations by
-    /// x in the cyclotomic subgroup. Constant-time in f.
+    /// x in the cyclotomic subgroup. Fixed sequence of field operations (no branches on f beyond the zero test).
     /// </summary>
     /// <param name="f">A Miller loop value.</param>
     /// <exception cref="ArgumentException"><paramref name="f"/> is zero (possible only for inputs outside the
