@@ -30,5 +30,5 @@ public class PairingBench
     [Benchmark(Baseline = true)] public Fq12 Pair() => Pairing.Pair(_p, _q);
     [Benchmark] public Fq12 MillerLoop() => Pairing.MillerLoop(_p, _q);
     [Benchmark] public Fq12 FinalExponentiation() => Pairing.FinalExponentiation(_miller);
-    [Benchmark] public bool Check4() => Pairing.Check(_ps, _qs);
+    [Benchmark] public Fq12 MultiPair4() => Pairing.MultiPair(_ps, _qs);
 }
