@@ -161,6 +161,22 @@ public class PairingTests
     }
 
     [Fact]
+    public void TwistPointsOutsideG2GiveAValueNotACrash()
+    {
+        // a point on the twist with x = 1 + k·u is, with overwhelming probability, outside the order-r subgroup
+        for (ulong k = 1; ; k++)
+        {
+            var x = new Fq2(Fq.One, Fq.FromUInt64(k));
+            if (!(x.Square() * x + G2Affine.B).TrySqrt(out var y)) continue;
+            var outside = G2Affine.Create(x, y);
+            var e = E.Pair(P1, outside);
+            Assert.True(e.CyclotomicPow(R).IsOne); // any final exponentiation output is an r-th root of unity
+            Assert.False(E.Check([P1, Neg(P1)], [outside, Q2]));
+            return;
+        }
+    }
+
+    [Fact]
     public void LengthMismatchIsAnArgumentException()
     {
         Assert.Throws<ArgumentException>(() => E.MultiPair([P1, P1], [Q2]));
