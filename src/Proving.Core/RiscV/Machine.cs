@@ -29,8 +29,15 @@ internal sealed unsafe partial class Machine
     public Machine(RiscVProgram program, ReadOnlyMemory<byte> input, RiscVExecutionOptions options)
         : this(program.Code.ToArray(), program.CodeBase, input, options)
     {
-        foreach (var segment in program.Segments)
-            Memory.Write(segment.Address, segment.Data.Span);
+        try
+        {
+            foreach (var segment in program.Segments)
+                Memory.Write(segment.Address, segment.Data.Span);
+        }
+        catch (MemoryLimitSignal)
+        {
+            throw new MemoryLimitExceededException("memory", options.MaxMemoryBytes, program.Entry, 0);
+        }
         Pc = program.Entry;
         X[2] = options.StackPointer;
     }
