@@ -25,6 +25,7 @@ internal sealed unsafe partial class Machine
                     }
                     int n = (int)Math.Min(x[12], (uint)(Input.Length - InputPosition));
                     Memory.Write(x[11], Input.Span.Slice(InputPosition, n));
+                    RedecodeRange(x[11], n);
                     InputPosition += n;
                     x[10] = (uint)n;
                     break;

@@ -105,6 +105,14 @@ internal sealed unsafe partial class Machine
         if (last != first) RedecodeSlot(last);
     }
 
+    /// <summary>Re-decodes the code slots overlapping [address, address + length) (after a syscall wrote guest memory).</summary>
+    private void RedecodeRange(uint address, int length)
+    {
+        if (length <= 0) return;
+        ulong start = Math.Max(address & ~3u, CodeBase), end = Math.Min((ulong)address + (uint)length, CodeBase + 4UL * (uint)Code.Length);
+        for (ulong a = start & ~3UL; a < end; a += 4) RedecodeSlot((uint)a);
+    }
+
     private void RedecodeSlot(uint address)
     {
         uint slot = (address - CodeBase) >> 2;

@@ -204,4 +204,13 @@ public class InstructionTests
         uint[] code = Concat(Li(T1, patch), [U(0, T0, 0x17), S(8, T1, T0, 2, 0x23), Addi(8, 0, 1), Addi(A7, 0, 93), Ecall]);
         Assert.Equal(42u, Run(code).Registers[8]);
     }
+
+    [Fact]
+    public void CodeReadFromTheInputIsExecuted()
+    {
+        // read(0, target, 4) overwrites the "addi x8, x0, 1" at target with the input word, which then runs.
+        uint[] code = Concat([U(0, A1, 0x17), Addi(A1, A1, 24), Addi(A0, 0, 0), Addi(A2, 0, 4), Addi(A7, 0, 63), Ecall, Addi(8, 0, 1), Addi(A7, 0, 93), Ecall]);
+        var result = Run(code, input: BitConverter.GetBytes(Addi(8, 0, 77)));
+        Assert.Equal(77u, result.Registers[8]);
+    }
 }
