@@ -6,6 +6,7 @@
 
 static u32 read_u32(const u8 *p) { return (u32)p[0] | ((u32)p[1] << 8) | ((u32)p[2] << 16) | ((u32)p[3] << 24); }
 
+/* Bottom-up merge sort: each pass merges runs of `width` from a into tmp, then copies tmp back. */
 static void merge_sort(u32 *a, u32 *tmp, usize n)
 {
     for (usize width = 1; width < n; width *= 2) {
@@ -17,10 +18,7 @@ static void merge_sort(u32 *a, u32 *tmp, usize n)
             while (i < mid) tmp[k++] = a[i++];
             while (j < hi) tmp[k++] = a[j++];
         }
-        u32 *t = a; a = tmp; tmp = t;
-        /* keep the result in the caller's array: copy back after an odd pass count */
-        memcpy(tmp, a, n * sizeof(u32));
-        t = a; a = tmp; tmp = t;
+        memcpy(a, tmp, n * sizeof(u32));
     }
 }
 
