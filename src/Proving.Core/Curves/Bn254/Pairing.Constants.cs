@@ -12,7 +12,7 @@ internal static class PairingConstants
 
     /// <summary>
     /// The width-w non-adjacent form of n: digits d_i that are zero or odd with |d_i| &lt; 2^(w-1), any w consecutive
-    /// digits holding at most one non-zero, and n = Σ d_i 2^i (n digits holding at most one non-zero, and n = Σ d_i 2^i; least significant first. w = 2 is the plain NAF.lt; 2^127); least significant first. w = 2 is the plain NAF.
+    /// digits holding at most one non-zero, and n = Σ d_i 2^i (n &lt; 2^127); least significant first. w = 2 is the plain NAF.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is outside [2, 7].</exception>
     public static sbyte[] NonAdjacentForm(UInt128 n, int width = 2)
