@@ -1,0 +1,91 @@
+using System.Numerics;
+using Proving.Core.Curves.Bn254;
+using Proving.Core.Curves.Bn254.Encoding;
+using Proving.Core.Tests.Curves;
+
+namespace Proving.Core.Tests.Evm;
+
+/// <summary>Random, edge and invalid inputs for the BN254 precompiles (shared by the unit and anvil tests).</summary>
+internal static class PrecompileCases
+{
+    private static readonly BigInteger Q = Fq.Modulus, R = Fr.Modulus;
+
+    public static byte[] Word(BigInteger v)
+    {
+        var w = new byte[32];
+        v.TryWriteBytes(w, out int n, isUnsigned: true, isBigEndian: true);
+        if (n < 32) { Array.Copy(w, 0, w, 32 - n, n); Array.Clear(w, 0, 32 - n); }
+        return w;
+    }
+
+    private static byte[] G1(G1Affine p) => EvmEncoding.EncodeG1(p);
+
+    /// <summary>Encodings of G1 "points" that every precompile must reject.</summary>
+    public static IEnumerable<byte[]> InvalidG1(Random rng)
+    {
+        var p = CurveTestPoints.RandomG1(rng);
+        var x = p.X.ToBigInteger();
+        var y = p.Y.ToBigInteger();
+        yield return [.. Word(x), .. Word(y + 1 == Q ? 0 : y + 1)];   // off the curve
+        yield return [.. Word(x + Q), .. Word(y)];                     // x >= q (same residue)
+        yield return [.. Word(x), .. Word(y + Q)];                     // y >= q
+        yield return [.. Word(Q), .. Word(0)];                         // x = q
+        yield return [.. Word((BigInteger.One << 256) - 1), .. Word(1)];
+        yield return [.. Word(0), .. Word(1)];                         // (0, y != 0)
+        yield return [.. Word(1), .. Word(0)];
+        yield return [.. Word(1), .. Word(Q - 2 + 1)];                 // (1, q-1) = (1, -2) is on the curve: valid
+        yield return [.. Word(1), .. Word(2 + Q)];                     // generator with y + q
+    }
+
+    /// <summary>ECADD inputs: random sums, doubling, inverses, infinity, short and long inputs, invalid points.</summary>
+    public static List<byte[]> EcAdd(int randomCount, int seed)
+    {
+        var rng = new Random(seed);
+        var cases = new List<byte[]>();
+        for (int i = 0; i < randomCount; i++)
+            cases.Add([.. G1(CurveTestPoints.RandomG1(rng)), .. G1(CurveTestPoints.RandomG1(rng))]);
+        var a = CurveTestPoints.RandomG1(rng);
+        var g = G1Affine.Generator;
+        var inf = G1Affine.Infinity;
+        foreach (var (l, r) in new[] { (a, a), (a, a.Negate()), (a, inf), (inf, a), (inf, inf), (g, g), (g, g.Negate()) })
+            cases.Add([.. G1(l), .. G1(r)]);
+        var full = cases[0];
+        foreach (var len in new[] { 0, 1, 31, 32, 63, 64, 65, 96, 127 }) cases.Add(full[..len]);  // right-padded with zeros
+        cases.Add([.. G1(g), .. G1(g)[..32]]); // second point (1, 0): invalid after padding
+        cases.Add([.. full, 0xff]);                 // truncated to 128 bytes
+        cases.Add([.. full, .. full]);
+        foreach (var bad in InvalidG1(rng))
+        {
+            cases.Add([.. bad, .. G1(a)]);
+            cases.Add([.. G1(a), .. bad]);
+        }
+        return cases;
+    }
+
+    /// <summary>ECMUL inputs: random points and 256-bit scalars (many &gt;= r), edge scalars, lengths, invalid points.</summary>
+    public static List<byte[]> EcMul(int randomCount, int seed)
+    {
+        var rng = new Random(seed);
+        var cases = new List<byte[]>();
+        var buf = new byte[32];
+        for (int i = 0; i < randomCount; i++)
+        {
+            rng.NextBytes(buf);
+            cases.Add([.. G1(CurveTestPoints.RandomG1(rng)), .. buf]);
+        }
+        var a = CurveTestPoints.RandomG1(rng);
+        var scalars = new[] { BigInteger.Zero, 1, 2, 3, R - 1, R, R + 1, 2 * R, Q, Q - 1, (BigInteger.One << 255), (BigInteger.One << 256) - 1, G1Glv.Lambda };
+        foreach (var p in new[] { a, G1Affine.Generator, G1Affine.Infinity })
+            foreach (var s in scalars) cases.Add([.. G1(p), .. Word(s)]);
+        var full = cases[0];
+        foreach (var len in new[] { 0, 1, 32, 63, 64, 65, 80, 95 }) cases.Add(full[..len]);
+        cases.Add([.. full, 0x01]);
+        cases.Add([.. full, .. full]);
+        foreach (var bad in InvalidG1(rng))
+        {
+            cases.Add([.. bad, .. Word(5)]);
+            cases.Add([.. bad, .. Word(0)]); // invalid even when the product would be infinity
+        }
+        return cases;
+    }
+}
