@@ -64,6 +64,20 @@ public sealed class AnvilPrecompileTests(AnvilFixture anvil) : IClassFixture<Anv
         return Bn254Precompiles.TryEcMul(input, output, out error);
     }
 
+    private static bool EcPairing(ReadOnlySpan<byte> input, out byte[] output, out PrecompileError error)
+    {
+        output = new byte[32];
+        return Bn254Precompiles.TryEcPairing(input, output, out error);
+    }
+
+    [Fact]
+    public async Task EcPairingMatchesAnvil()
+    {
+        var cases = PrecompileCases.EcPairing(TestScale.Pick(24, 100), seed: 63);
+        var (ok, failed) = await CompareAsync(Bn254Precompiles.EcPairingAddress, cases, EcPairing);
+        Assert.True(ok > 30 && failed >= 30, $"{ok} valid, {failed} invalid");
+    }
+
     [Fact]
     public async Task EcAddMatchesAnvil()
     {

@@ -88,4 +88,76 @@ internal static class PrecompileCases
         }
         return cases;
     }
+
+    private static byte[] G2(G2Affine q) => EvmEncoding.EncodeG2(q);
+
+    private static G1Affine Mul(G1Affine p, Fr k) => (p.ToProjective() * k).ToAffine();
+
+    private static G2Affine Mul(G2Affine q, Fr k) => (q.ToProjective() * k).ToAffine();
+
+    /// <summary>
+    /// ECPAIRING inputs: products that are one (e(aP, bQ)·e(-ab·P, Q)) and that are not, the shared vectors as
+    /// pairing checks, infinity in either slot, the empty input, bad lengths, and invalid G1 / G2 points (off curve,
+    /// coordinates &gt;= q, swapped c0/c1, twist points outside G2, also next to a G1 infinity).
+    /// </summary>
+    public static List<byte[]> EcPairing(int randomCount, int seed)
+    {
+        var rng = new Random(seed);
+        var cases = new List<byte[]>();
+        var g1 = G1Affine.Generator;
+        var g2 = G2Affine.Generator;
+        for (int i = 0; i < randomCount; i++)
+        {
+            var p = CurveTestPoints.RandomG1(rng);
+            var q = CurveTestPoints.RandomG2(rng);
+            Fr a = Fr.Random(rng), b = Fr.Random(rng);
+            var ab = i % 2 == 0 ? a * b : a * b + Fr.One; // odd cases are not one
+            byte[] c = [.. G1(Mul(p, a)), .. G2(Mul(q, b)), .. G1(Mul(p, -ab)), .. G2(q)];
+            if (i % 3 == 0) c = [.. c, .. G1(CurveTestPoints.RandomG1(rng)), .. G2(G2Affine.Infinity)];
+            cases.Add(c);
+        }
+        foreach (var name in new[] { "pairing_checks", "pairing_checks_negative" })
+            foreach (var v in SharedVectors.Root.GetProperty(name).EnumerateArray())
+            {
+                var p = CurveTestPoints.G1Of(v.GetProperty("P"));
+                var q = CurveTestPoints.G2Of(v.GetProperty("Q"));
+                var e = Fr.FromBigInteger(SharedVectors.Dec(v.GetProperty("exponent")));
+                cases.Add([.. G1(CurveTestPoints.G1Of(v.GetProperty("aP"))), .. G2(CurveTestPoints.G2Of(v.GetProperty("bQ"))), .. G1(Mul(p, -e)), .. G2(q)]);
+            }
+        cases.Add([]);
+        cases.Add([.. G1(g1), .. G2(g2)]);                                  // e(G1, G2) != 1
+        cases.Add([.. G1(G1Affine.Infinity), .. G2(g2)]);
+        cases.Add([.. G1(g1), .. G2(G2Affine.Infinity)]);
+        cases.Add([.. G1(g1), .. G2(g2), .. G1(g1.Negate()), .. G2(g2)]);  // e(G, H)·e(-G, H) = 1
+        cases.Add([.. G1(g1), .. G2(g2), .. G1(g1), .. G2(g2.Negate())]);
+        var valid = cases[0];
+        foreach (var len in new[] { 1, 32, 64, 191, 193, 200, 383 }) cases.Add(valid.Length >= len ? valid[..len] : [.. valid, .. new byte[len - valid.Length]]);
+        foreach (var bad in InvalidG1(rng)) cases.Add([.. bad, .. G2(g2)]);
+        foreach (var bad in InvalidG2(rng))
+        {
+            cases.Add([.. G1(g1), .. bad]);
+            cases.Add([.. G1(G1Affine.Infinity), .. bad]);
+            cases.Add([.. valid, .. G1(g1), .. bad]);
+        }
+        return cases;
+    }
+
+    /// <summary>Encodings of G2 "points" that ECPAIRING must reject.</summary>
+    public static IEnumerable<byte[]> InvalidG2(Random rng)
+    {
+        var twist = CurveTestPoints.RandomTwistPoint(rng);
+        yield return G2(twist);                                          // on the twist, outside G2
+        var gb = G2(G2Affine.Generator);
+        yield return [.. gb[32..64], .. gb[..32], .. gb[96..], .. gb[64..96]]; // c0 / c1 swapped: off the twist
+        var off = (byte[])gb.Clone(); off[127] ^= 1;
+        yield return off;
+        for (int w = 0; w < 4; w++)
+        {
+            var big = (byte[])gb.Clone();
+            Word(new BigInteger(gb.AsSpan(32 * w, 32), isUnsigned: true, isBigEndian: true) + Q).CopyTo(big, 32 * w);
+            yield return big;
+        }
+        byte[] zeroX = [.. new byte[64], .. Word(1), .. Word(0)];
+        yield return zeroX;
+    }
 }

@@ -57,4 +57,39 @@ public class PrecompileTests
         Assert.Equal(PrecompileError.PointNotOnCurve, ex.Error);
         Assert.Throws<ArgumentException>(() => Bn254Precompiles.TryEcAdd(G, new byte[63], out _));
     }
+
+    [Fact]
+    public void EcPairingKnownAnswersAndFailures()
+    {
+        byte[] one = [.. new byte[31], 1], zero = new byte[32];
+        var h = EvmEncoding.EncodeG2(G2Affine.Generator);
+        var negG = EvmEncoding.EncodeG1(G1Affine.Generator.Negate());
+        Assert.Equal(one, Bn254Precompiles.EcPairing([]));
+        Assert.Equal(zero, Bn254Precompiles.EcPairing([.. G, .. h]));
+        Assert.Equal(one, Bn254Precompiles.EcPairing([.. G, .. h, .. negG, .. h]));
+        Assert.Equal(one, Bn254Precompiles.EcPairing([.. new byte[64], .. h]));
+        var cases = PrecompileCases.EcPairing(12, seed: 72);
+        int trues = 0, falses = 0, failures = 0;
+        foreach (var c in cases)
+        {
+            if (!Bn254Precompiles.TryEcPairing(c, out bool r, out _)) failures++;
+            else if (r) trues++; else falses++;
+        }
+        Assert.True(trues >= 8 && falses >= 8 && failures >= 20, $"{trues} true, {falses} false, {failures} failed");
+
+        void Fails(byte[] input, PrecompileError expected)
+        {
+            Assert.False(Bn254Precompiles.TryEcPairing(input, out bool _, out var e));
+            Assert.Equal(expected, e);
+            Assert.Equal(expected, Assert.Throws<PrecompileException>(() => Bn254Precompiles.EcPairing(input)).Error);
+        }
+        Fails([.. G, .. h[..127]], PrecompileError.InvalidInputLength);
+        Fails([.. G, .. h, 0], PrecompileError.InvalidInputLength);
+        var twist = EvmEncoding.EncodeG2(Curves.CurveTestPoints.RandomTwistPoint(new Random(73)));
+        Fails([.. G, .. twist], PrecompileError.PointNotInSubgroup);
+        Fails([.. new byte[64], .. twist], PrecompileError.PointNotInSubgroup);
+        Fails([.. G, .. h[..127], 0xFF], PrecompileError.PointNotOnCurve);
+        Fails([.. Word(1), .. Word(3), .. h], PrecompileError.PointNotOnCurve);
+        Fails([.. G, .. Word(Fq.Modulus), .. h[32..]], PrecompileError.CoordinateNotInField);
+    }
 }
