@@ -9,16 +9,6 @@ namespace Proving.Core.Tests.Curves;
 
 public class EncodingTests
 {
-    private static byte[] Word(BigInteger v)
-    {
-        var b = new byte[32];
-        v.TryWriteBytes(b, out _, isUnsigned: true, isBigEndian: true);
-        var w = new byte[32];
-        int n = v.IsZero ? 0 : v.GetByteCount(isUnsigned: true);
-        Array.Copy(b, 0, w, 32 - n, n);
-        return w;
-    }
-
     private static IEnumerable<G1Affine> G1Samples()
     {
         var rng = new Random(51);

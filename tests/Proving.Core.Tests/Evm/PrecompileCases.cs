@@ -10,13 +10,7 @@ internal static class PrecompileCases
 {
     private static readonly BigInteger Q = Fq.Modulus, R = Fr.Modulus;
 
-    public static byte[] Word(BigInteger v)
-    {
-        var w = new byte[32];
-        v.TryWriteBytes(w, out int n, isUnsigned: true, isBigEndian: true);
-        if (n < 32) { Array.Copy(w, 0, w, 32 - n, n); Array.Clear(w, 0, 32 - n); }
-        return w;
-    }
+    public static byte[] Word(BigInteger v) => CurveTestPoints.Word(v);
 
     private static byte[] G1(G1Affine p) => EvmEncoding.EncodeG1(p);
 
@@ -33,7 +27,7 @@ internal static class PrecompileCases
         yield return [.. Word((BigInteger.One << 256) - 1), .. Word(1)];
         yield return [.. Word(0), .. Word(1)];                         // (0, y != 0)
         yield return [.. Word(1), .. Word(0)];
-        yield return [.. Word(1), .. Word(Q - 2 + 1)];                 // (1, q-1) = (1, -2) is on the curve: valid
+        yield return [.. Word(1), .. Word(Q - 1)];                     // (1, -1): off the curve ((1, -2) is on it)
         yield return [.. Word(1), .. Word(2 + Q)];                     // generator with y + q
     }
 
