@@ -21,8 +21,22 @@ public sealed class AnvilNode : IAsyncDisposable
     /// <summary>The JSON-RPC endpoint.</summary>
     public Uri Url { get; }
 
-    /// <summary>Starts anvil and waits until eth_chainId answers (up to 30 s).</summary>
+    /// <summary>
+    /// Starts anvil and waits until eth_chainId answers (up to 30 s). Retries twice on a fresh port when anvil exits
+    /// early (another process may take the free port between the probe and anvil's bind).
+    /// </summary>
     public static async Task<AnvilNode> StartAsync()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try { return await StartOnceAsync(); }
+            catch (AnvilExitedException) when (attempt < 3) { }
+        }
+    }
+
+    private sealed class AnvilExitedException(string message) : InvalidOperationException(message);
+
+    private static async Task<AnvilNode> StartOnceAsync()
     {
         var exe = RepoPaths.NodeTool("anvil");
         int port = FreePort();
@@ -34,8 +48,9 @@ public sealed class AnvilNode : IAsyncDisposable
         };
         foreach (var a in new[] { "--host", "127.0.0.1", "--port", port.ToString(), "--silent" }) psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("anvil did not start");
+        var stderr = new StringBuilder();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) if (stderr.Length < 4000) stderr.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var node = new AnvilNode(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -44,8 +59,10 @@ public sealed class AnvilNode : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                int code = process.ExitCode;
                 await node.DisposeAsync();
-                throw new InvalidOperationException($"anvil exited with code {process.ExitCode}");
+                await Task.Delay(100); // let the stderr reader finish
+                lock (stderr) throw new AnvilExitedException($"anvil exited with code {code}: {stderr}");
             }
             try
             {
