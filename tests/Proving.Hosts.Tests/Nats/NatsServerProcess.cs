@@ -46,9 +46,9 @@ public sealed class NatsServerProcess : IAsyncDisposable
         var psi = new ProcessStartInfo(RepoPaths.OnPath("nats-server"));
         foreach (var a in new[] { "-js", "-sd", Path.Combine(Dir, "js"), "-a", "127.0.0.1", "-p", Port.ToString() }.Concat(_extraArgs))
             psi.ArgumentList.Add(a);
-        var (p, lines) = ProcessHelpers.StartCollecting(psi, Path.Combine(Dir, "server.log"));
+        int before = Lines.Count;
+        var (p, lines) = ProcessHelpers.StartCollecting(psi, Path.Combine(Dir, "server.log"), Lines);
         _process = p;
-        _ = Task.Run(async () => { while (!p.HasExited) { while (lines.TryDequeue(out var l)) Lines.Enqueue(l); await Task.Delay(100); } });
         await ProcessHelpers.WaitUntilAsync(async () =>
         {
             if (p.HasExited) throw new InvalidOperationException("nats-server exited: " + string.Join("\n", lines));
@@ -56,7 +56,7 @@ public sealed class NatsServerProcess : IAsyncDisposable
             {
                 using var tcp = new TcpClient();
                 await tcp.ConnectAsync("127.0.0.1", Port);
-                return lines.Any(l => l.Contains("Server is ready"));
+                return lines.Skip(before).Any(l => l.Contains("Server is ready"));
             }
             catch (SocketException) { return false; }
         }, TimeSpan.FromSeconds(20), "nats-server to accept connections");

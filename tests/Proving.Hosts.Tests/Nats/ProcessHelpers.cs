@@ -44,12 +44,12 @@ internal static class ProcessHelpers
         WaitUntilAsync(() => Task.FromResult(condition()), timeout, what);
 
     /// <summary>Starts a process whose stdout and stderr lines are collected.</summary>
-    public static (Process Process, ConcurrentQueue<string> Lines) StartCollecting(ProcessStartInfo psi, string? logFile = null)
+    public static (Process Process, ConcurrentQueue<string> Lines) StartCollecting(ProcessStartInfo psi, string? logFile = null, ConcurrentQueue<string>? into = null)
     {
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         psi.UseShellExecute = false;
-        var lines = new ConcurrentQueue<string>();
+        var lines = into ?? new ConcurrentQueue<string>();
         var p = new Process { StartInfo = psi };
         var sync = new object();
         void On(string? line)
