@@ -4,6 +4,7 @@
 # reads a bare block number from IN, sleeps, writes {"block":N,"proof":"0xff","prover":"<name>"} to OUT.
 # Environment: MOCK_PROVER_NAME (default mock-prover), MOCK_PROVER_SLEEP (seconds, default 1),
 # MOCK_PROVER_MODE: ok (default) | crash (exit 101, no output) | hang (sleep forever) | garbage (exit 0, non-JSON output),
+# MOCK_PROVER_CRASH_ON / MOCK_PROVER_HANG_ON / MOCK_PROVER_GARBAGE_ON: space-separated block numbers that get that mode,
 # MOCK_PROVER_LOG: when set, appends "<block> <name>" per successful proof (lets tests count proofs).
 set -u
 in="" out=""
@@ -19,7 +20,12 @@ echo "Running prover."
 block="$(cat -- "$in")" || { echo "Prover failure: cannot read $in" >&2; exit 1; }
 [[ "$block" =~ ^[0-9]{1,20}$ ]] || { echo "Prover failure: input is not a block number: '$block'" >&2; exit 1; }
 name="${MOCK_PROVER_NAME:-mock-prover}"
-case "${MOCK_PROVER_MODE:-ok}" in
+mode="${MOCK_PROVER_MODE:-ok}"
+for m in crash hang garbage; do
+  var="MOCK_PROVER_${m^^}_ON"
+  [[ " ${!var:-} " == *" $block "* ]] && mode="$m"
+done
+case "$mode" in
   crash) echo "thread 'main' panicked: mock crash on block $block" >&2; exit 101 ;;
   hang) exec sleep 100000 ;;
   garbage) sleep "${MOCK_PROVER_SLEEP:-1}"; printf 'this is not json {' > "$out"; exit 0 ;;
