@@ -18,6 +18,8 @@ public sealed record ProofCollectorOptions
     public string ConsumerPrefix { get; init; } = "proof-collector";
     /// <summary>SQLite state file (STATE_PATH).</summary>
     public string StatePath { get; init; } = "proof-collector.db";
+    /// <summary>Redelivery delay of a message whose processing failed or whose ack was lost (ACK_WAIT_SECONDS).</summary>
+    public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Longest wait of one pull (COLLECT_TIMEOUT_PERIOD_MILLIS).</summary>
     public TimeSpan FetchExpiry { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -31,6 +33,7 @@ public sealed record ProofCollectorOptions
         ConsumerPrefix = env.Get("CONSUMER_NAME", "proof-collector"),
         StatePath = env.Get("STATE_PATH", "proof-collector.db"),
         FetchExpiry = env.Millis("COLLECT_TIMEOUT_PERIOD_MILLIS", TimeSpan.FromMilliseconds(500)),
+        AckWait = env.Seconds("ACK_WAIT_SECONDS", TimeSpan.FromSeconds(10)),
     };
 }
 
@@ -53,7 +56,7 @@ public sealed class ProofCollector(JetStreamContext js, ProofCollectorStore stor
             await Retry.UntilAsync(() => js.CreateOrUpdateConsumerAsync(options.Stream, new ConsumerConfig
             {
                 DurableName = name, FilterSubject = subject, AckPolicy = "explicit", DeliverPolicy = "all",
-                AckWait = (long)TimeSpan.FromSeconds(30).TotalNanoseconds, MaxDeliver = -1,
+                AckWait = (long)options.AckWait.TotalNanoseconds, MaxDeliver = -1,
             }, ct), "create consumer " + name, logger, ct).ConfigureAwait(false);
             consumers.Add(name);
         }
@@ -63,16 +66,21 @@ public sealed class ProofCollector(JetStreamContext js, ProofCollectorStore stor
         {
             foreach (var consumer in consumers)
             {
-                try
-                {
-                    foreach (var msg in await js.FetchAsync(options.Stream, consumer, 64, expiry, ct).ConfigureAwait(false))
-                        await HandleAsync(msg, ct).ConfigureAwait(false);
-                }
+                IReadOnlyList<JsMsg> batch;
+                try { batch = await js.FetchAsync(options.Stream, consumer, 64, expiry, ct).ConfigureAwait(false); }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
                 catch (NatsException e)
                 {
-                    logger.LogWarning("proof collector: {Error}; the message will be redelivered", e.Message);
+                    logger.LogWarning("proof collector: fetch failed: {Error}", e.Message);
                     await Task.Delay(500, ct).ContinueWith(_ => { }).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var msg in batch)
+                {
+                    // Each message on its own: a failed publish or ack leaves it to redelivery, the rest go on.
+                    try { await HandleAsync(msg, ct).ConfigureAwait(false); }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+                    catch (NatsException e) { logger.LogWarning("proof collector: seq {Seq}: {Error}; it will be redelivered", msg.StreamSequence, e.Message); }
                 }
             }
         }
