@@ -41,6 +41,7 @@ public static class RoleHost
             await using var nats = await ConnectWithRetryAsync(NatsOptions.FromUrl(natsUrl) with { Name = "proving-nats " + role }, logger, stop.Token);
             nats.Disconnected += reason => logger.LogWarning("NATS disconnected: {Reason}", reason);
             nats.Reconnected += () => logger.LogInformation("NATS reconnected");
+            nats.ServerError += error => logger.LogWarning("NATS server error: {Error}", error);
             var js = new JetStreamContext(nats);
             var streamName = env.Get(role == "block-collector" ? "OUTPUT_STREAM" : "INPUT_STREAM", PipelineStream.Name);
             var (_, created) = await Retry.UntilAsync(() => js.EnsureStreamAsync(PipelineStream.Config(streamName), stop.Token), "ensure stream", logger, stop.Token);

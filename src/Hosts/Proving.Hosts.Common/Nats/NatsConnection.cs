@@ -32,6 +32,9 @@ public sealed class NatsConnection : INatsConnection
     /// <summary>Raised (on a pool thread) with a reason when a connection is lost.</summary>
     public event Action<string>? Disconnected;
 
+    /// <summary>Raised (on the reader thread) with the text of a <c>-ERR</c> that did not close the connection.</summary>
+    public event Action<string>? ServerError;
+
     /// <summary>Raised (on a pool thread) after a reconnect has re-sent the subscriptions.</summary>
     public event Action? Reconnected;
 
@@ -247,7 +250,7 @@ public sealed class NatsConnection : INatsConnection
         _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         link.Tcp.Dispose();
         while (_pongs.TryDequeue(out var p)) p.TrySetException(new NatsConnectionException("disconnected"));
-        Disconnected?.Invoke(reason);
+        if (!_closed.IsCancellationRequested) Disconnected?.Invoke(reason);
     }
 
     private async Task RunAsync()
@@ -316,7 +319,7 @@ public sealed class NatsConnection : INatsConnection
                 break;
             case NatsServerOpKind.Err:
                 // Permission and subject errors keep the connection; the server closes it itself on fatal ones.
-                Disconnected?.Invoke("server error: " + op.Text);
+                ServerError?.Invoke(op.Text);
                 break;
         }
     }
