@@ -25,12 +25,7 @@ public static class RoleHost
             o.UseUtcTimestamp = true;
         }).SetMinimumLevel(LogLevel.Information));
         if (role == "collector")
-            role = env.Get("STRATEGY", "") switch
-            {
-                "Block" => "block-collector",
-                "Proof" => "proof-collector",
-                var s => throw new PipelineConfigurationException($"collector: STRATEGY='{s}' is not supported (Block or Proof)"),
-            };
+            role = env.Get("STRATEGY", "") switch { "Block" => "block-collector", "Proof" => "proof-collector", _ => role };
         var logger = loggerFactory.CreateLogger("proving-nats." + role);
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -62,6 +57,8 @@ public static class RoleHost
                     using (var store = new ProofCollectorStore(options.StatePath))
                         await new ProofCollector(js, store, options, logger).RunAsync(stop.Token);
                     break;
+                case "collector":
+                    throw new PipelineConfigurationException($"collector: STRATEGY='{env.Get("STRATEGY", "")}' is not supported (Block or Proof)");
                 default:
                     throw new PipelineConfigurationException($"unknown role '{role}' (one of {string.Join(", ", Roles)})");
             }

@@ -108,6 +108,14 @@ public sealed class NatsConnectionTests(NatsServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PayloadOverServerMaxPayload_IsRejectedBeforeSending()
+    {
+        await using var c = await NatsConnection.ConnectAsync(fixture.Server.Url);
+        await Assert.ThrowsAsync<ArgumentException>(() => c.PublishAsync("t.big", new byte[(1 << 20) + 1]));
+        await c.FlushAsync(Wait); // the connection is still usable
+    }
+
+    [Fact]
     public async Task InvalidSubject_IsRejectedBeforeSending()
     {
         await using var c = await NatsConnection.ConnectAsync(fixture.Server.Url);

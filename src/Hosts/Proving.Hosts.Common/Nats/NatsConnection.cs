@@ -22,6 +22,7 @@ public sealed class NatsConnection : INatsConnection
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Link? _link;
     private long _nextSid;
+    private int _maxPayload = 1 << 20;
     private long _nextRequest;
     private Task? _loop;
 
@@ -76,6 +77,8 @@ public sealed class NatsConnection : INatsConnection
             hdr = headers.Encode();
             head = Encoding.ASCII.GetBytes($"HPUB {subject}{reply} {hdr.Length} {hdr.Length + data.Length}\r\n");
         }
+        if ((hdr?.Length ?? 0) + data.Length > _maxPayload)
+            throw new ArgumentException($"message of {(hdr?.Length ?? 0) + data.Length} bytes exceeds the server's max_payload {_maxPayload}", nameof(data));
         await WriteAsync(async s =>
         {
             await s.WriteAsync(head, ct).ConfigureAwait(false);
@@ -140,9 +143,26 @@ public sealed class NatsConnection : INatsConnection
         CheckSubject(subject);
         if (queueGroup != null) CheckSubject(queueGroup);
         var sub = new NatsSubscription(this, Interlocked.Increment(ref _nextSid), subject, queueGroup, handler);
-        _subs[sub.Sid] = sub;
-        try { await WriteAsync(s => s.WriteAsync(SubLine(sub)).AsTask(), false, default).ConfigureAwait(false); }
-        catch (NatsConnectionException) { /* sent again on reconnect */ }
+        // Under the write lock, so that a reconnect (which re-sends _subs under the same lock) sends it exactly once.
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _subs[sub.Sid] = sub;
+            var link = Volatile.Read(ref _link);
+            if (link != null)
+            {
+                try
+                {
+                    await link.Stream.WriteAsync(SubLine(sub)).ConfigureAwait(false);
+                    await link.Stream.FlushAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+                {
+                    DropLink(link, "write failed: " + e.Message); // the reconnect sends it
+                }
+            }
+        }
+        finally { _writeLock.Release(); }
         return sub;
     }
 
@@ -201,7 +221,7 @@ public sealed class NatsConnection : INatsConnection
             if (info.Kind != NatsServerOpKind.Info) throw new NatsProtocolException("server did not start with INFO");
             using (var doc = JsonDocument.Parse(info.Text))
                 if (doc.RootElement.TryGetProperty("max_payload", out var mp) && mp.TryGetInt32(out var max) && max > 0)
-                    reader.MaxPayload = max;
+                    reader.MaxPayload = _maxPayload = max;
             await stream.WriteAsync(Encoding.UTF8.GetBytes("CONNECT " + ConnectJson() + "\r\nPING\r\n"), cts.Token).ConfigureAwait(false);
             while (true)
             {

@@ -47,8 +47,7 @@ public sealed class Dispatcher(JetStreamContext js, IProverBackend backend, Disp
         }
     }
 
-    /// <summary>Processes one delivered message (public for tests).</summary>
-    public async Task HandleAsync(JsMsg msg, CancellationToken ct)
+    private async Task HandleAsync(JsMsg msg, CancellationToken ct)
     {
         var id = $"seq {msg.StreamSequence} delivery {msg.NumDelivered}";
         if (msg.NumDelivered > (ulong)options.MaxDeliver)

@@ -86,8 +86,7 @@ public sealed class ProofCollector(JetStreamContext js, ProofCollectorStore stor
         }
     }
 
-    /// <summary>Processes one message (public for tests).</summary>
-    public async Task HandleAsync(JsMsg msg, CancellationToken ct)
+    private async Task HandleAsync(JsMsg msg, CancellationToken ct)
     {
         if (BlockNumber.TryParse(msg.Data, out var block))
         {
