@@ -5,6 +5,7 @@
 #   scripts/ethproofs-local.sh start-services      # block collector, proof collector, 3 provers (sp1, risc0, zisk), distinct consumers
 #   scripts/ethproofs-local.sh start-split-work    # ... and 2 mock provers sharing CONSUMER_NAME=mock-prover
 #   scripts/ethproofs-local.sh start-mock-proving  # ... and 1 mock prover with the default consumer
+#   scripts/ethproofs-local.sh start-riscv-proving # ... and 1 in-process RISC-V prover (GUEST_ELF, default the sha256 guest)
 #   scripts/ethproofs-local.sh status | logs [ROLE] | stop-services
 #
 # Environment: ETHPROOFS_DIR (state, logs, pids; default /tmp/proving-ethproofs), NATS_PORT (4223), L1_RPC (default:
@@ -102,10 +103,16 @@ case "${1:-}" in
   start-mock-proving)
     start_core
     prover mock-prover "${MOCK_BINARY:-$mock}" mock-prover 1 ;;
+  start-riscv-proving)
+    elf="${GUEST_ELF:-$root/native/guests/build/sha256.elf}"
+    [ -f "$elf" ] || die "guest $elf is not built (native/guests/build.sh)"
+    start_core
+    spawn riscv-prover env NATS_URL="$nats_url" INPUT_QUEUE=modularorchestrator.blocks OUTPUT_QUEUE=modularorchestrator.block_proofs \
+      EXECUTOR_TYPE=RiscV GUEST_ELF="$elf" CONSUMER_NAME=riscv-prover dotnet "$(dll)" dispatcher ;;
   stop-services) stop_all ;;
   status)
     for f in "$pids"/*.pid; do [ -e "$f" ] || continue; n="$(basename "$f" .pid)"
       if running "$n"; then echo "$n: running (pid $(cat "$f"))"; else echo "$n: stopped"; fi; done ;;
   logs) if [ -n "${2:-}" ]; then tail -n 50 -f "$logs/$2.log"; else tail -n 5 "$logs"/*.log; fi ;;
-  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
