@@ -97,6 +97,34 @@ public sealed class DispatcherTests(NatsServerFixture fixture) : IClassFixture<N
     }
 
     [Fact]
+    public async Task Shutdown_MidProof_HandsTheMessageBackAtOnce()
+    {
+        var (conn, js, options) = await SetUpAsync(9);
+        await using var _ = conn;
+        options = options with { AckWait = TimeSpan.FromSeconds(60) };
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        var slow = BinaryProverBackendTests.MockWith(dir, "MOCK_PROVER_SLEEP=30");
+        var fast = BinaryProverBackendTests.MockWith(dir, "MOCK_PROVER_SLEEP=0");
+        var log = new TestLogger();
+        using (var cts = new CancellationTokenSource())
+        {
+            var run = new Dispatcher(js, new BinaryProverBackend(slow), options, log).RunAsync(cts.Token);
+            await ProcessHelpers.WaitUntilAsync(() => log.Count("proving 9") == 1, Wait, "the slow proof to start");
+            cts.Cancel();
+            await run.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        Assert.Equal(1, log.Count("handed back"));
+        using (var cts = new CancellationTokenSource())
+        {
+            // Far sooner than the 60 s ack wait: the NAK made it available again.
+            var run = new Dispatcher(js, new BinaryProverBackend(fast), options, log).RunAsync(cts.Token);
+            await ProcessHelpers.WaitUntilAsync(() => log.Count("proved 9 (seq 1 delivery 2)") == 1, TimeSpan.FromSeconds(20), "the second delivery");
+            cts.Cancel();
+            await run;
+        }
+    }
+
+    [Fact]
     public void NakDelay_DoublesFromMinToMax()
     {
         var o = new DispatcherOptions { NakDelayMin = TimeSpan.FromMilliseconds(100), NakDelayMax = TimeSpan.FromSeconds(1) };

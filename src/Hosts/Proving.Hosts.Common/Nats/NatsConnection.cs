@@ -79,13 +79,14 @@ public sealed class NatsConnection : INatsConnection
         }
         if ((hdr?.Length ?? 0) + data.Length > _maxPayload)
             throw new ArgumentException($"message of {(hdr?.Length ?? 0) + data.Length} bytes exceeds the server's max_payload {_maxPayload}", nameof(data));
-        await WriteAsync(async s =>
-        {
-            await s.WriteAsync(head, ct).ConfigureAwait(false);
-            if (hdr != null) await s.WriteAsync(hdr, ct).ConfigureAwait(false);
-            await s.WriteAsync(data, ct).ConfigureAwait(false);
-            await s.WriteAsync("\r\n"u8.ToArray(), ct).ConfigureAwait(false);
-        }, waitForConnection: true, ct).ConfigureAwait(false);
+        // One buffer, one write: the operation reaches the socket whole.
+        var frame = new byte[head.Length + (hdr?.Length ?? 0) + data.Length + 2];
+        head.CopyTo(frame, 0);
+        hdr?.CopyTo(frame, head.Length);
+        data.Span.CopyTo(frame.AsSpan(head.Length + (hdr?.Length ?? 0)));
+        frame[^2] = (byte)'\r';
+        frame[^1] = (byte)'\n';
+        await WriteAsync(s => s.WriteAsync(frame).AsTask(), waitForConnection: true, ct).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -124,7 +125,7 @@ public sealed class NatsConnection : INatsConnection
         await WriteAsync(async s =>
         {
             _pongs.Enqueue(tcs);
-            await s.WriteAsync("PING\r\n"u8.ToArray(), ct).ConfigureAwait(false);
+            await s.WriteAsync("PING\r\n"u8.ToArray()).ConfigureAwait(false);
         }, waitForConnection: true, ct).ConfigureAwait(false);
         try { await tcs.Task.WaitAsync(timeout, ct).ConfigureAwait(false); }
         catch (TimeoutException) { throw new NatsTimeoutException("no PONG within " + timeout); }
@@ -197,7 +198,7 @@ public sealed class NatsConnection : INatsConnection
         {
             link = Volatile.Read(ref _link) ?? throw new NatsConnectionException("not connected");
             await write(link.Stream).ConfigureAwait(false);
-            await link.Stream.FlushAsync(ct).ConfigureAwait(false);
+            await link.Stream.FlushAsync().ConfigureAwait(false); // never cancelled mid-frame
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {

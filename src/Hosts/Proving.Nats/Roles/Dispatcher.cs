@@ -84,7 +84,14 @@ public sealed class Dispatcher(JetStreamContext js, IProverBackend backend, Disp
             logger.LogInformation("proved {Payload} ({Id}) in {Ms:0} ms, published {Count} output(s)", Preview(msg.Data), id, (DateTime.UtcNow - started).TotalMilliseconds, documents.Count);
             return;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; } // shutdown: redelivered later
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutdown: hand the message back at once rather than after the ack wait.
+            try { await msg.NakAsync(TimeSpan.Zero, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); }
+            catch (Exception e) when (e is NatsException or TimeoutException) { }
+            logger.LogInformation("stopping: {Id} handed back", id);
+            return;
+        }
         catch (OperationCanceledException) { failure = $"timed out after {options.ProverTimeout.TotalSeconds:0.###} s"; }
         catch (ProverFailedException e) { failure = e.Message; }
         catch (NatsException e)
