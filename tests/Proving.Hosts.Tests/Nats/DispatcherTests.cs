@@ -125,6 +125,31 @@ public sealed class DispatcherTests(NatsServerFixture fixture) : IClassFixture<N
     }
 
     [Fact]
+    public async Task OutputOverMaxPayload_IsDeadLettered_NotACrash()
+    {
+        var (conn, js, options) = await SetUpAsync(11, 12);
+        await using var _ = conn;
+        options = options with { MaxDeliver = 1 };
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        var script = Path.Combine(dir, "big.sh");
+        // Block 11 gets a 2 MiB JSON string (over nats-server's 1 MiB default max_payload); block 12 a normal proof.
+        File.WriteAllText(script, """
+            #!/usr/bin/env bash
+            b=$(cat "$2")
+            if [ "$b" = 11 ]; then { printf '"'; head -c 2097152 /dev/zero | tr '\0' a; printf '"'; } > "$4"
+            else printf '{"block":%s,"proof":"0xff","prover":"p"}' "$b" > "$4"; fi
+            """);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var log = new TestLogger();
+        using var cts = new CancellationTokenSource();
+        var run = new Dispatcher(js, new BinaryProverBackend(script), options, log).RunAsync(cts.Token);
+        await ProcessHelpers.WaitUntilAsync(() => log.Count("dead-lettered") == 1 && log.Count("proved 12") == 1, Wait, "dead letter for 11, proof of 12");
+        cts.Cancel();
+        await run;
+        Assert.Contains("max_payload", log.Lines.Single(l => l.Contains("dead-lettered")));
+    }
+
+    [Fact]
     public void NakDelay_DoublesFromMinToMax()
     {
         var o = new DispatcherOptions { NakDelayMin = TimeSpan.FromMilliseconds(100), NakDelayMax = TimeSpan.FromSeconds(1) };

@@ -52,7 +52,9 @@ public sealed class Dispatcher(JetStreamContext js, IProverBackend backend, Disp
         var id = $"seq {msg.StreamSequence} delivery {msg.NumDelivered}";
         if (msg.NumDelivered > (ulong)options.MaxDeliver)
         {
-            await DeadLetterAsync(msg, $"delivered {msg.NumDelivered} times (limit {options.MaxDeliver})", ct).ConfigureAwait(false);
+            try { await DeadLetterAsync(msg, $"delivered {msg.NumDelivered} times (limit {options.MaxDeliver})", ct).ConfigureAwait(false); }
+            catch (NatsException e) { logger.LogWarning("could not dead-letter {Id}: {Error}", id, e.Message); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
             return;
         }
         logger.LogInformation("proving {Payload} ({Id})", Preview(msg.Data), id);
@@ -94,6 +96,7 @@ public sealed class Dispatcher(JetStreamContext js, IProverBackend backend, Disp
         }
         catch (OperationCanceledException) { failure = $"timed out after {options.ProverTimeout.TotalSeconds:0.###} s"; }
         catch (ProverFailedException e) { failure = e.Message; }
+        catch (ArgumentException e) { failure = "output cannot be published: " + e.Message; } // e.g. over the server's max_payload
         catch (NatsException e)
         {
             logger.LogWarning("could not publish/ack {Id}: {Error}; it will be redelivered", id, e.Message);
