@@ -98,6 +98,23 @@ public sealed class ProofCollectorTests(NatsServerFixture fixture) : IClassFixtu
         Assert.Equal([Proof(10, "a"), Proof(11, "a")], await rig.Completed());
     }
 
+    [Fact]
+    public async Task ProofWhoseBlockNeverComes_IsDroppedAfterTheTtl()
+    {
+        await using var rig = await RigAsync();
+        await rig.Proof(999, "sp1");
+        var ttlRig = new Rig(null!, rig.Js, rig.Options with { PendingTtl = TimeSpan.FromSeconds(1) });
+        var (run, stop, log, store) = await ttlRig.StartAsync();
+        await ProcessHelpers.WaitUntilAsync(() => log.Count("dropped the proof of block 999 by sp1") == 1, Wait, "the drop");
+        await rig.Block(999);
+        await ProcessHelpers.WaitUntilAsync(() => store.HasBlock(999), Wait, "block 999");
+        stop.Cancel();
+        await run;
+        Assert.Equal(0, store.CompletedCount);
+        store.Dispose();
+        Assert.Empty(await rig.Completed());
+    }
+
     [Theory]
     [InlineData("{\"block\":18446744073709551615,\"proof\":\"0x00ff\",\"prover\":\"zisk\",\"extra\":1}", true)]
     [InlineData("{\"block\":18446744073709551616,\"proof\":\"0xff\",\"prover\":\"zisk\"}", false)]

@@ -20,6 +20,8 @@ public sealed record ProofCollectorOptions
     public string StatePath { get; init; } = "proof-collector.db";
     /// <summary>Redelivery delay of a message whose processing failed or whose ack was lost (ACK_WAIT_SECONDS).</summary>
     public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a proof waits for its block before it is dropped with a log line (PENDING_TTL_SECONDS).</summary>
+    public TimeSpan PendingTtl { get; init; } = TimeSpan.FromHours(24);
     /// <summary>Longest wait of one pull (COLLECT_TIMEOUT_PERIOD_MILLIS).</summary>
     public TimeSpan FetchExpiry { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -34,13 +36,14 @@ public sealed record ProofCollectorOptions
         StatePath = env.Get("STATE_PATH", "proof-collector.db"),
         FetchExpiry = env.Millis("COLLECT_TIMEOUT_PERIOD_MILLIS", TimeSpan.FromMilliseconds(500)),
         AckWait = env.Seconds("ACK_WAIT_SECONDS", TimeSpan.FromSeconds(10)),
+        PendingTtl = env.Seconds("PENDING_TTL_SECONDS", TimeSpan.FromHours(24)),
     };
 }
 
 /// <summary>
 /// Matches proofs to dispatched blocks and publishes each matched proof (verbatim) to the output subject once per
 /// (block, prover). A bare block number records a dispatched block; a proof JSON is emitted when its block is known,
-/// otherwise kept until the block arrives; anything else is rejected with a log line and terminated. State lives in
+/// otherwise kept until the block arrives (at most <see cref="ProofCollectorOptions.PendingTtl"/>); anything else is rejected with a log line and terminated. State lives in
 /// SQLite; outputs carry <c>Nats-Msg-Id = completed:prover:block</c>, and a message is acknowledged only after its
 /// effects are stored, so a crash at any point neither loses nor duplicates an output.
 /// </summary>
@@ -64,6 +67,8 @@ public sealed class ProofCollector(JetStreamContext js, ProofCollectorStore stor
         var expiry = options.FetchExpiry / Math.Max(1, consumers.Count);
         while (!ct.IsCancellationRequested)
         {
+            foreach (var (block, prover) in store.DropPendingOlderThan(options.PendingTtl))
+                logger.LogWarning("dropped the proof of block {Block} by {Prover}: its block did not arrive within {Ttl}", block, prover, options.PendingTtl);
             foreach (var consumer in consumers)
             {
                 IReadOnlyList<JsMsg> batch;

@@ -19,7 +19,7 @@ public sealed class ProofCollectorStore : IDisposable
         _db.Open();
         Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;" +
              "CREATE TABLE IF NOT EXISTS blocks (block INTEGER PRIMARY KEY);" +
-             "CREATE TABLE IF NOT EXISTS pending (block INTEGER NOT NULL, prover TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (block, prover));" +
+             "CREATE TABLE IF NOT EXISTS pending (block INTEGER NOT NULL, prover TEXT NOT NULL, payload BLOB NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (block, prover));" +
              "CREATE TABLE IF NOT EXISTS completed (block INTEGER NOT NULL, prover TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (block, prover));");
     }
 
@@ -44,7 +44,22 @@ public sealed class ProofCollectorStore : IDisposable
 
     /// <summary>Keeps a proof whose block has not been seen yet (the first copy per prover wins).</summary>
     public void AddPending(ulong block, string prover, byte[] payload) =>
-        Exec("INSERT OR IGNORE INTO pending (block, prover, payload) VALUES ($b, $p, $d)", ("$b", (long)block), ("$p", prover), ("$d", payload));
+        Exec("INSERT OR IGNORE INTO pending (block, prover, payload, at) VALUES ($b, $p, $d, $t)",
+            ("$b", (long)block), ("$p", prover), ("$d", payload), ("$t", DateTime.UtcNow.Ticks));
+
+    /// <summary>Drops proofs that have waited longer than <paramref name="ttl"/> for their block; returns them as (block, prover).</summary>
+    public List<(ulong Block, string Prover)> DropPendingOlderThan(TimeSpan ttl)
+    {
+        var cutoff = (DateTime.UtcNow - ttl).Ticks;
+        var dropped = new List<(ulong, string)>();
+        using var tx = _db.BeginTransaction();
+        using (var cmd = Command("SELECT block, prover FROM pending WHERE at < $t", ("$t", cutoff)))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) dropped.Add(((ulong)r.GetInt64(0), r.GetString(1)));
+        Exec("DELETE FROM pending WHERE at < $t", ("$t", cutoff));
+        tx.Commit();
+        return dropped;
+    }
 
     /// <summary>Proofs waiting for <paramref name="block"/>.</summary>
     public List<(string Prover, byte[] Payload)> Pending(ulong block)
