@@ -16,6 +16,9 @@ internal static class Json
 
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string what)
     {
+        // serde_json rejects invalid UTF-8 anywhere; JsonDocument checks string contents only when they are read.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            throw new MalformedMessageException($"{what} is not valid UTF-8");
         try
         {
             return JsonDocument.Parse(utf8, DocumentOptions);
