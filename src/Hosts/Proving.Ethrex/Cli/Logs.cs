@@ -18,6 +18,7 @@ internal static class Logs
             .AddSimpleConsole(o =>
             {
                 o.SingleLine = true;
+                o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             }));
