@@ -45,9 +45,8 @@ public sealed class ExponentialBackoff
     public TimeSpan Delay(int attempt)
     {
         var n = Math.Max(1, attempt);
-        // Grow in log space so large attempt numbers cannot overflow.
-        var log = Math.Log(Initial.TotalMilliseconds) + (n - 1) * Math.Log(Factor);
-        var baseMs = Math.Min(Max.TotalMilliseconds, Math.Exp(Math.Min(log, Math.Log(Max.TotalMilliseconds))));
+        // A huge attempt number makes Pow infinite, which the cap absorbs.
+        var baseMs = Math.Min(Max.TotalMilliseconds, Initial.TotalMilliseconds * Math.Pow(Factor, n - 1));
         var spread = Jitter == 0 ? 1.0 : 1.0 + Jitter * (2.0 * _random.NextDouble() - 1.0);
         return TimeSpan.FromMilliseconds(Math.Clamp(baseMs * spread, 0, Max.TotalMilliseconds));
     }
