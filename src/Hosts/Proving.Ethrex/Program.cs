@@ -6,4 +6,5 @@ root.Subcommands.Add(CoordinatorCommand.Create());
 root.Subcommands.Add(ProverCommand.Create());
 foreach (var command in OperatorCommands.Create())
     root.Subcommands.Add(command);
-return await root.Parse(args).InvokeAsync();
+using var shutdown = new Shutdown();
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, shutdown.Token);

@@ -12,9 +12,11 @@ internal sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 
-    private HostProcess(IEnumerable<string> args)
+    private HostProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in env ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         _process = new Process { StartInfo = start };
@@ -35,6 +37,9 @@ internal sealed class HostProcess : IDisposable
     }
 
     public static HostProcess Start(params string[] args) => new(args);
+
+    /// <summary>Starts the host with extra environment variables (ethrex's configuration names).</summary>
+    public static HostProcess StartWithEnvironment(IReadOnlyDictionary<string, string> env, params string[] args) => new(args, env);
 
     /// <summary>Runs a short command to completion and returns its exit code and output.</summary>
     public static (int Code, string Output) Run(params string[] args)
@@ -59,6 +64,17 @@ internal sealed class HostProcess : IDisposable
             if (Count(fragment) == 0)
                 throw new InvalidOperationException($"process exited (code {_process.ExitCode}) before logging '{fragment}':\n{Output}");
         }, TaskScheduler.Default);
+
+    /// <summary>SIGTERM, as a service manager stops a service; returns the exit code.</summary>
+    public int Terminate(int timeoutMs = 20_000)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        if (!_process.WaitForExit(timeoutMs))
+            throw new TimeoutException("the process did not stop on SIGTERM");
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
 
     /// <summary>SIGKILL: no chance to clean up, as in a crash.</summary>
     public void Kill()

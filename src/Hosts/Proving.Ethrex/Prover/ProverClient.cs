@@ -100,7 +100,8 @@ internal sealed class ProverClient
 
     private async Task ProveAsync(CoordinatorEndpoint endpoint, ProvingJob job, CancellationToken ct)
     {
-        _log.LogInformation("{Endpoint}: proving batch {Batch} ({Bytes} bytes of input)", endpoint, job.BatchNumber, job.Input.Length);
+        _log.LogInformation("{Endpoint}: proving batch {Batch} ({Bytes} bytes of input, format {Format})", endpoint, job.BatchNumber, job.Input.Length,
+            job.Format is { } f ? ProofFormats.Name(f) : "none");
         ProofPayload proof;
         try
         {
