@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Proving.Hosts.Tests.Ethrex;
 
@@ -68,8 +69,8 @@ internal sealed class HostProcess : IDisposable
     /// <summary>SIGTERM, as a service manager stops a service; returns the exit code.</summary>
     public int Terminate(int timeoutMs = 20_000)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            kill.WaitForExit();
+        if (Kill(_process.Id, 15) != 0)
+            throw new InvalidOperationException("kill(SIGTERM) failed: errno " + Marshal.GetLastPInvokeError());
         if (!_process.WaitForExit(timeoutMs))
             throw new TimeoutException("the process did not stop on SIGTERM");
         _process.WaitForExit();
@@ -83,6 +84,9 @@ internal sealed class HostProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public void Dispose()
     {

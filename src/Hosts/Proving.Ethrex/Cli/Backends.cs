@@ -8,7 +8,7 @@ namespace Proving.Ethrex.Cli;
 /// <summary>The backends other than <c>command</c>, built from their own options.</summary>
 internal static class Backends
 {
-    public static readonly Option<string?> GuestElf = Settings.Option("--guest-elf", "exec backend: the RISC-V guest ELF run on each batch input");
+    public static readonly Option<string?> GuestElf = Settings.Option("--guest-elf", "exec backend: the RISC-V guest ELF run on each batch input", "path");
 
     public static IProverBackend Create(string name, ParseResult p, ProverType type, ILogger log)
     {

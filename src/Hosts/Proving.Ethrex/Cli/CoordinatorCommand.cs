@@ -9,15 +9,15 @@ namespace Proving.Ethrex.Cli;
 /// <summary><c>proving-ethrex coordinator</c>: runs a ProofCoordinator until SIGINT/SIGTERM.</summary>
 internal static class CoordinatorCommand
 {
-    private static readonly Option<string?> Address = Settings.Option("--proof-coordinator.addr", "listen IP (env ETHREX_PROOF_COORDINATOR_LISTEN_ADDRESS; G0 PROVER_SERVER_LISTEN_IP; default 127.0.0.1)");
-    private static readonly Option<string?> Port = Settings.Option("--proof-coordinator.port", "listen port, 0 = any (env ETHREX_PROOF_COORDINATOR_LISTEN_PORT; G0 PROVER_SERVER_LISTEN_PORT; default 3900, G0 3000)");
-    private static readonly Option<string?> ProverTimeout = Settings.Option("--proof-coordinator.prover-timeout", "lease length in ms (env ETHREX_PROOF_COORDINATOR_PROVER_TIMEOUT; default 600000)");
+    private static readonly Option<string?> Address = Settings.Option("--proof-coordinator.addr", "listen IP (env ETHREX_PROOF_COORDINATOR_LISTEN_ADDRESS; G0 PROVER_SERVER_LISTEN_IP; default 127.0.0.1)", "ip");
+    private static readonly Option<string?> Port = Settings.Option("--proof-coordinator.port", "listen port, 0 = any (env ETHREX_PROOF_COORDINATOR_LISTEN_PORT; G0 PROVER_SERVER_LISTEN_PORT; default 3900, G0 3000)", "port");
+    private static readonly Option<string?> ProverTimeout = Settings.Option("--proof-coordinator.prover-timeout", "lease length in ms (env ETHREX_PROOF_COORDINATOR_PROVER_TIMEOUT; default 600000)", "ms");
     private static readonly Option<bool> Aligned = new("--aligned") { Description = "send format Compressed instead of Groth16 (env ETHREX_ALIGNED_MODE)" };
-    private static readonly Option<string?> NeededTypes = Settings.Option("--needed-proof-types", "comma-separated prover types this deployment needs (env PROVING_ETHREX_NEEDED_PROOF_TYPES; default Exec)");
-    private static readonly Option<string?> G0Type = Settings.Option("--g0-prover-type", "type under which G0 proofs are stored (default Exec)");
-    private static readonly Option<string?> ReadTimeout = Settings.Option("--read-timeout", "ms a client may take to send its whole request (default 120000)");
-    private static readonly Option<string?> MaxMessage = Settings.Option("--max-message-size", "largest request in bytes (default 67108864)");
-    private static readonly Option<string?> MaxConnections = Settings.Option("--max-connections", "connections handled at once; more are closed (default 256)");
+    private static readonly Option<string?> NeededTypes = Settings.Option("--needed-proof-types", "comma-separated prover types this deployment needs (env PROVING_ETHREX_NEEDED_PROOF_TYPES; default Exec)", "types");
+    private static readonly Option<string?> G0Type = Settings.Option("--g0-prover-type", "type under which G0 proofs are stored (default Exec)", "type");
+    private static readonly Option<string?> ReadTimeout = Settings.Option("--read-timeout", "ms a client may take to send its whole request (default 120000)", "ms");
+    private static readonly Option<string?> MaxMessage = Settings.Option("--max-message-size", "largest request in bytes (default 67108864)", "bytes");
+    private static readonly Option<string?> MaxConnections = Settings.Option("--max-connections", "connections handled at once; more are closed (default 256)", "count");
 
     public static Command Create()
     {

@@ -6,7 +6,7 @@ namespace Proving.Ethrex.Cli;
 /// <summary>Console logging: one line per event with a UTC timestamp; <c>--log.level</c> picks the threshold.</summary>
 internal static class Logs
 {
-    public static readonly Option<string?> Level = Settings.Option("--log.level", "trace|debug|information|warning|error (default information)");
+    public static readonly Option<string?> Level = Settings.Option("--log.level", "trace|debug|information|warning|error (default information)", "level");
 
     public static ILoggerFactory Create(ParseResult p)
     {

@@ -11,9 +11,9 @@ namespace Proving.Ethrex.Cli;
 /// </summary>
 internal static class OperatorCommands
 {
-    private static readonly Option<string?> Batch = Settings.Option("--batch", "batch number");
-    private static readonly Option<string?> Version = Settings.Option("--version", "version (commit hash) the input belongs to");
-    private static readonly Option<string?> Input = Settings.Option("--input", "file holding the batch input JSON (ProverInputData)");
+    private static readonly Option<string?> Batch = Settings.Option("--batch", "batch number", "number");
+    private static readonly Option<string?> Version = Settings.Option("--version", "version (commit hash) the input belongs to", "sha");
+    private static readonly Option<string?> Input = Settings.Option("--input", "file holding the batch input JSON (ProverInputData)", "path");
 
     public static IEnumerable<Command> Create()
     {

@@ -12,28 +12,30 @@ internal static class ProverCommand
 {
     private static readonly Option<string[]> Coordinators = new("--proof-coordinators")
     {
+        HelpName = "url",
         Description = "coordinator URLs, e.g. tcp://127.0.0.1:3900 (append ?protocol=g7 per endpoint) (env PROVER_CLIENT_PROOF_COORDINATOR_URL, comma-separated)",
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<string[]> ServerEndpoints = new("--prover-server-endpoint")
     {
+        HelpName = "host:port",
         Description = "G0 prover servers, host:port (env PROVER_CLIENT_PROVER_SERVER_ENDPOINT)",
         AllowMultipleArgumentsPerToken = true,
     };
-    private static readonly Option<string?> ProvingTime = Settings.Option("--proving-time", "ms between polling rounds (env PROVER_CLIENT_PROVING_TIME; G0 PROVER_CLIENT_INTERVAL_MS; default 5000)");
-    private static readonly Option<string?> Backend = Settings.Option("--backend", "exec|command (env PROVER_CLIENT_BACKEND; default exec)");
-    private static readonly Option<string?> Type = Settings.Option("--prover-type", "prover type sent in requests: Exec, RISC0, SP1, TDX (default Exec)");
-    private static readonly Option<string?> Program = Settings.Option("--command", "command backend: the external prover program");
-    private static readonly Option<string[]> ProgramArgs = new("--command-arg") { Description = "command backend: an argument placed before --input-path (repeatable)" };
-    private static readonly Option<string?> ProgramOutput = Settings.Option("--command-output", "command backend: json (a BatchProof) or raw (proof bytes) (default json)");
-    private static readonly Option<string?> ProgramTimeout = Settings.Option("--command-timeout", "command backend: ms one batch may take (default 3600000)");
-    private static readonly Option<string?> StateDir = Settings.Option("--state-dir", "folder for unacknowledged proofs and work files (env PROVING_ETHREX_STATE_DIR; default .proving-ethrex)");
-    private static readonly Option<string?> ConnectTimeout = Settings.Option("--connect-timeout", "ms for a TCP connect (default 10000)");
-    private static readonly Option<string?> ReadTimeout = Settings.Option("--read-timeout", "ms for a whole response (default 600000)");
-    private static readonly Option<string?> MaxMessage = Settings.Option("--max-message-size", "largest response in bytes (default 1073741824)");
-    private static readonly Option<string?> RetryInitial = Settings.Option("--submit-retry-initial", "ms before the first submit retry (default 1000)");
-    private static readonly Option<string?> RetryMax = Settings.Option("--submit-retry-max", "largest ms between submit retries (default 60000)");
-    private static readonly Option<string?> HoldSubmit = Settings.Option("--debug.hold-submit", "fault injection: ms between saving a proof and its first submit (default 0)");
+    private static readonly Option<string?> ProvingTime = Settings.Option("--proving-time", "ms between polling rounds (env PROVER_CLIENT_PROVING_TIME; G0 PROVER_CLIENT_INTERVAL_MS; default 5000)", "ms");
+    private static readonly Option<string?> Backend = Settings.Option("--backend", "exec|command (env PROVER_CLIENT_BACKEND; default exec)", "name");
+    private static readonly Option<string?> Type = Settings.Option("--prover-type", "prover type sent in requests: Exec, RISC0, SP1, TDX (default Exec)", "type");
+    private static readonly Option<string?> Program = Settings.Option("--command", "command backend: the external prover program", "path");
+    private static readonly Option<string[]> ProgramArgs = new("--command-arg") { HelpName = "arg", Description = "command backend: an argument placed before --input-path (repeatable; write --command-arg=--flag for one that starts with --)" };
+    private static readonly Option<string?> ProgramOutput = Settings.Option("--command-output", "command backend: json (a BatchProof) or raw (proof bytes) (default json)", "json|raw");
+    private static readonly Option<string?> ProgramTimeout = Settings.Option("--command-timeout", "command backend: ms one batch may take (default 3600000)", "ms");
+    private static readonly Option<string?> StateDir = Settings.Option("--state-dir", "folder for unacknowledged proofs and work files (env PROVING_ETHREX_STATE_DIR; default .proving-ethrex)", "dir");
+    private static readonly Option<string?> ConnectTimeout = Settings.Option("--connect-timeout", "ms for a TCP connect (default 10000)", "ms");
+    private static readonly Option<string?> ReadTimeout = Settings.Option("--read-timeout", "ms for a whole response (default 600000)", "ms");
+    private static readonly Option<string?> MaxMessage = Settings.Option("--max-message-size", "largest response in bytes (default 1073741824)", "bytes");
+    private static readonly Option<string?> RetryInitial = Settings.Option("--submit-retry-initial", "ms before the first submit retry (default 1000)", "ms");
+    private static readonly Option<string?> RetryMax = Settings.Option("--submit-retry-max", "largest ms between submit retries (default 60000)", "ms");
+    private static readonly Option<string?> HoldSubmit = Settings.Option("--debug.hold-submit", "fault injection: ms between saving a proof and its first submit (default 0)", "ms");
 
     public static Command Create()
     {

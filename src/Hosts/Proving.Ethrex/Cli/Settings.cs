@@ -52,5 +52,6 @@ internal static class Settings
         return false;
     }
 
-    public static Option<string?> Option(string name, string description) => new(name) { Description = description };
+    public static Option<string?> Option(string name, string description, string helpName = "value") =>
+        new(name) { Description = description, HelpName = helpName };
 }

@@ -27,8 +27,7 @@ internal sealed class MessageCodec
     {
         switch (request)
         {
-            case InputRequest r when !HasTypes:
-                _ = r;
+            case InputRequest when !HasTypes:
                 w.WriteStringValue(_n.Request);
                 break;
             case InputRequest r:
