@@ -125,7 +125,7 @@ internal static class Json
         throw new MalformedMessageException($"{what} must be a variant name or an object with exactly one variant");
     }
 
-    /// <summary>A <c>"0x…"</c> hex string with an even or odd number of digits, as bytes (big-endian).</summary>
+    /// <summary>A U256 written as <c>"0x…"</c> with 1 to 64 hex digits (either case); larger values are an error.</summary>
     public static BigInteger ReadU256(JsonElement e, string field)
     {
         var s = ReadString(e, field);
