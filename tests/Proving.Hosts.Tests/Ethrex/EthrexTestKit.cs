@@ -75,7 +75,7 @@ internal static class EthrexTestKit
             ProverType.Exec, db, limits ?? TransportLimits.CoordinatorDefault, maxConnections);
 
     public static ProverOptions ProverOptions(CoordinatorEndpoint endpoint, string stateDir, string commit = "abc1234") =>
-        new([endpoint], commit, TimeSpan.FromMilliseconds(100), new TransportLimits(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), 64L << 20),
+        new([endpoint], commit, TimeSpan.FromMilliseconds(100), new TransportLimits(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), 256L << 20),
             System.IO.Path.Combine(stateDir, "pending"), new ExponentialBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)), TimeSpan.Zero);
 
     public static CommandBackend TestBackend(ProverType type, string workDir, ILogger log, params string[] args) =>

@@ -134,6 +134,25 @@ public class LoopbackTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_large_input_travels_intact()
+    {
+        // A ProverInputData-like document dominated by a byte array written as numbers, as real inputs are.
+        var size = TestScale.Pick(4 << 20, 96 << 20);
+        var rng = new Random(7);
+        var sb = new StringBuilder("{\"execution_witness\":{\"codes\":[[");
+        while (sb.Length < size)
+            sb.Append(rng.Next(256)).Append(',');
+        sb.Append("0]]},\"elasticity_multiplier\":2}");
+        var input = Encoding.UTF8.GetBytes(sb.ToString());
+        await using var c = new InProcessCoordinator(EthrexTestKit.CoordinatorOptions(_dir.File("c.db")));
+        c.AddInput(1, "abc1234", input);
+        await using (StartProver(ProverType.Exec, "big", [c.Endpoint]))
+            await EthrexTestKit.WaitUntil(() => c.Store.Proofs().Count == 1, 120, "the proof of the large batch");
+        Assert.Equal(EthrexTestKit.ExpectedTestProof(ProverType.Exec, input), c.Store.GetProof(1, ProverType.Exec));
+    }
+
+    [Fact]
     public async Task A_failing_prover_submits_nothing_and_says_why()
     {
         await using var c = new InProcessCoordinator(EthrexTestKit.CoordinatorOptions(_dir.File("c.db")));
