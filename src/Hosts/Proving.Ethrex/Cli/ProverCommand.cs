@@ -40,7 +40,7 @@ internal static class ProverCommand
     public static Command Create()
     {
         var command = new Command("prover", "Run an ethrex prover client against one or more coordinators");
-        foreach (var o in new Option[] { Coordinators, ServerEndpoints, Common.Protocol, ProvingTime, Backend, Type, Common.CommitHash, Program, ProgramArgs, ProgramOutput, ProgramTimeout, Backends.GuestElf, StateDir, ConnectTimeout, ReadTimeout, MaxMessage, RetryInitial, RetryMax, HoldSubmit, Logs.Level })
+        foreach (var o in new Option[] { Coordinators, ServerEndpoints, Common.Protocol, ProvingTime, Backend, Type, Common.CommitHash, Program, ProgramArgs, ProgramOutput, ProgramTimeout, Backends.GuestElf, Backends.MaxCycles, StateDir, ConnectTimeout, ReadTimeout, MaxMessage, RetryInitial, RetryMax, HoldSubmit, Logs.Level })
             command.Options.Add(o);
         command.SetAction(async (p, ct) =>
         {

@@ -11,8 +11,9 @@ internal sealed record ProvingJob(ulong BatchNumber, byte[] Input, ProofFormat? 
 
 /// <summary>
 /// A way to turn a batch input into a proof payload. Implementations: <see cref="CommandBackend"/> (an external
-/// prover binary) and, with the RISC-V executor, an <c>exec</c> backend. A proof system of this library plugs in
-/// here by returning its own <see cref="BatchProof"/> (e.g. <c>ProofCalldata</c> with Groth16 calldata).
+/// prover binary) and <see cref="ExecBackend"/> (a RISC-V guest on this library's executor). A proof system of this
+/// library plugs in here by returning its own <see cref="BatchProof"/> (e.g. <c>ProofCalldata</c> with Groth16
+/// calldata) under its prover type.
 /// </summary>
 internal interface IProverBackend
 {
