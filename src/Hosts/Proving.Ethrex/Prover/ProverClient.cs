@@ -113,7 +113,16 @@ internal sealed class ProverClient
             return;
         }
         var pending = new PendingProof(endpoint, job.BatchNumber, proof);
-        _spool.Save(pending);
+        try
+        {
+            _spool.Save(pending);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without a durable copy the proof is not submitted; the lease runs out and the batch is proved again.
+            _log.LogError("{Endpoint}: cannot save the proof of batch {Batch} ({Error}); not submitting it", endpoint, job.BatchNumber, e.Message);
+            return;
+        }
         _log.LogInformation("{Endpoint}: proof of batch {Batch} saved ({Bytes} bytes); submitting", endpoint, job.BatchNumber, proof.Json.Length);
         lock (_outbox) _outbox.Add(new Outgoing(pending, DateTimeOffset.UtcNow + _options.HoldFirstSubmit));
         _wake.Release();
