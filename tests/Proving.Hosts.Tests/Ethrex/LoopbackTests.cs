@@ -134,6 +134,32 @@ public class LoopbackTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_assigned_again_is_not_proved_again()
+    {
+        await using var c = new InProcessCoordinator(EthrexTestKit.CoordinatorOptions(_dir.File("c.db"), proverTimeout: TimeSpan.FromMilliseconds(300)));
+        c.AddInput(1, "abc1234", EthrexTestKit.Input(1));
+        var started = _dir.File("started");
+        var log = new ListLogger();
+        var options = EthrexTestKit.ProverOptions(c.Endpoint, _dir.File("p")) with { HoldFirstSubmit = TimeSpan.FromMinutes(5) };
+        var client = new ProverClient(options, EthrexTestKit.TestBackend(ProverType.Exec, _dir.File("p/work"), log, "--started", started), log);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => client.RunAsync(stop.Token));
+        try
+        {
+            // The first submit is held back; the lease runs out, the batch comes back, the saved proof goes out.
+            await EthrexTestKit.WaitUntil(() => c.Store.Proofs().Count == 1, 30, "the proof of batch 1");
+        }
+        finally
+        {
+            stop.Cancel();
+            await run;
+        }
+        Assert.True(log.Contains("batch 1 is already proved; submitting the saved proof now"));
+        Assert.Equal(["1"], File.ReadAllLines(started));
+        Assert.Equal(EthrexTestKit.ExpectedTestProof(ProverType.Exec, EthrexTestKit.Input(1)), c.Store.GetProof(1, ProverType.Exec));
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task A_large_input_travels_intact()
     {

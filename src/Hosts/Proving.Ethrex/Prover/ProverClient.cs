@@ -100,6 +100,16 @@ internal sealed class ProverClient
 
     private async Task ProveAsync(CoordinatorEndpoint endpoint, ProvingJob job, CancellationToken ct)
     {
+        Outgoing? saved;
+        lock (_outbox) saved = _outbox.Find(o => o.Proof.Endpoint == endpoint && o.Proof.BatchNumber == job.BatchNumber);
+        if (saved != null)
+        {
+            // Assigned again (our lease ran out while the coordinator was unreachable): submit the proof we have.
+            _log.LogInformation("{Endpoint}: batch {Batch} is already proved; submitting the saved proof now", endpoint, job.BatchNumber);
+            lock (_outbox) saved.Due = DateTimeOffset.UtcNow;
+            _wake.Release();
+            return;
+        }
         _log.LogInformation("{Endpoint}: proving batch {Batch} ({Bytes} bytes of input, format {Format})", endpoint, job.BatchNumber, job.Input.Length,
             job.Format is { } f ? ProofFormats.Name(f) : "none");
         ProofPayload proof;
@@ -135,8 +145,12 @@ internal sealed class ProverClient
             while (!ct.IsCancellationRequested)
             {
                 Outgoing? next;
-                lock (_outbox) next = _outbox.MinBy(o => o.Due);
-                var wait = next is null ? Timeout.InfiniteTimeSpan : next.Due - DateTimeOffset.UtcNow;
+                TimeSpan wait;
+                lock (_outbox)
+                {
+                    next = _outbox.MinBy(o => o.Due);
+                    wait = next is null ? Timeout.InfiniteTimeSpan : next.Due - DateTimeOffset.UtcNow;
+                }
                 if (wait > TimeSpan.Zero || next is null)
                 {
                     await _wake.WaitAsync(wait, ct).ConfigureAwait(false);
@@ -170,7 +184,7 @@ internal sealed class ProverClient
         }
         item.Failures++;
         var delay = _options.SubmitBackoff.Delay(item.Failures);
-        item.Due = DateTimeOffset.UtcNow + delay;
+        lock (_outbox) item.Due = DateTimeOffset.UtcNow + delay;
         _log.LogWarning("{Endpoint}: submit of batch {Batch} failed (attempt {Attempt}): {Error}; retrying in {Delay:0.0} s",
             p.Endpoint, p.BatchNumber, item.Failures, problem, delay.TotalSeconds);
     }
