@@ -125,5 +125,20 @@ public class CrashRecoveryTests : IDisposable
         Assert.Contains("not valid JSON", r.Output);
         Assert.Equal(1, HostProcess.Run("add-input", "--db", Db, "--batch", "0", "--version", "v", "--input", notJson).Code);
         Assert.Equal(2, HostProcess.Run("coordinator", "--db", Db).Code);   // no --commit-hash
+        Assert.Equal(2, HostProcess.Run("prover", "--commit-hash", "a", "--proof-coordinators", "tcp://host").Code);   // no port
+
+        var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port.ToString();
+            var inUse = HostProcess.Run("coordinator", "--db", Db, "--commit-hash", "a", "--proof-coordinator.port", port);
+            Assert.Equal(1, inUse.Code);
+            Assert.Contains("cannot run the coordinator", inUse.Output);
+        }
+        finally
+        {
+            busy.Stop();
+        }
     }
 }

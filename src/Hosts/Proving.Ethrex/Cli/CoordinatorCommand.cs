@@ -27,27 +27,39 @@ internal static class CoordinatorCommand
         command.SetAction(async (p, ct) =>
         {
             CoordinatorOptions options;
+            ILoggerFactory logs;
             try
             {
                 options = Parse(p);
+                logs = Logs.Create(p);
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return 2;
             }
-            using var logs = Logs.Create(p);
-            var log = logs.CreateLogger("coordinator");
-            using var store = new CoordinatorStore(options.DatabasePath);
-            await using var server = new CoordinatorServer(options, new CoordinatorService(store, options, log), log);
-            server.Start();
-            try
+            using (logs)
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                var log = logs.CreateLogger("coordinator");
+                try
+                {
+                    using var store = new CoordinatorStore(options.DatabasePath);
+                    await using var server = new CoordinatorServer(options, new CoordinatorService(store, options, log), log);
+                    server.Start();
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, ct);
+                    }
+                    catch (OperationCanceledException) { }
+                    log.LogInformation("stopping");
+                    return 0;
+                }
+                catch (Exception e) when (e is System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    log.LogCritical("cannot run the coordinator: {Error}", e.Message);
+                    return 1;
+                }
             }
-            catch (OperationCanceledException) { }
-            log.LogInformation("stopping");
-            return 0;
         });
         return command;
     }

@@ -44,22 +44,39 @@ internal static class ProverCommand
             command.Options.Add(o);
         command.SetAction(async (p, ct) =>
         {
-            using var logs = Logs.Create(p);
-            var log = logs.CreateLogger("prover");
-            ProverClient client;
+            ILoggerFactory logs;
             try
             {
-                var options = Parse(p);
-                client = new ProverClient(options, CreateBackend(p, options, log), log);
+                logs = Logs.Create(p);
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return 2;
             }
-            await client.RunAsync(ct);
-            log.LogInformation("stopping");
-            return 0;
+            using (logs)
+            {
+                var log = logs.CreateLogger("prover");
+                ProverClient client;
+                try
+                {
+                    var options = Parse(p);
+                    client = new ProverClient(options, CreateBackend(p, options, log), log);
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine("error: " + e.Message);
+                    return 2;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    log.LogCritical("cannot use the state folder: {Error}", e.Message);
+                    return 1;
+                }
+                await client.RunAsync(ct);
+                log.LogInformation("stopping");
+                return 0;
+            }
         });
         return command;
     }
