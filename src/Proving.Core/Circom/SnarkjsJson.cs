@@ -2,6 +2,7 @@ using System.Text.Json;
 using Proving.Core.Algebra;
 using Proving.Core.Curves.Bn254;
 using Proving.Core.Groth16;
+using PointJson = Proving.Core.Curves.Bn254.Encoding.SnarkjsJson;
 
 namespace Proving.Core.Circom;
 
@@ -9,10 +10,10 @@ namespace Proving.Core.Circom;
 /// snarkjs's Groth16 JSON files, in exactly the shapes and formatting its CLI writes (JSON with one-space
 /// indentation, no trailing newline; numbers as decimal strings): proof.json {pi_a, pi_b, pi_c, protocol, curve},
 /// public.json (array of strings), verification_key.json {protocol, curve, nPublic, vk_alpha_1, vk_beta_2,
-/// vk_gamma_2, vk_delta_2, vk_alphabeta_12, IC}. G1 points are [x, y, "1"], G2 points [[x.c0, x.c1], [y.c0, y.c1],
-/// ["1", "0"]]; infinity is ["0", "1", "0"] / [["0","0"],["1","0"],["0","0"]]. Reading checks that every
-/// coordinate is below q, every point is on its curve (G2 subgroup checks are the verifier's job), and every
-/// public signal is below r.
+/// vk_gamma_2, vk_delta_2, IC} (snarkjs also writes vk_alphabeta_12, which is read and ignored here). G1 points are [x, y, "1"], G2 points [[x.c0, x.c1], [y.c0, y.c1],
+/// ["1", "0"]]; infinity is ["0", "1", "0"] / [["0","0"],["1","0"],["0","0"]] (points through
+/// <see cref="Curves.Bn254.Encoding.SnarkjsJson"/>). Reading checks that every coordinate is canonical and below q,
+/// every point is on its curve, G2 points are in the prime-order subgroup, and every public signal is below r.
 /// </summary>
 public static class SnarkjsJson
 {
@@ -43,11 +44,10 @@ public static class SnarkjsJson
     }
 
     /// <summary>
-    /// Writes verification_key.json. <paramref name="alphaBeta12"/> is e(alpha, beta) as snarkjs lists it
-    /// (2 × 3 × 2 decimal strings: Fq12 = Fq6[w], Fq6 = Fq2[v], Fq2 = c0 + c1·u); when null the field is omitted
-    /// (snarkjs's verifier and Solidity export do not read it).
+    /// Writes verification_key.json. The vk_alphabeta_12 field (e(alpha, beta), which snarkjs adds for convenience and
+    /// no verifier reads) is omitted: ffjavascript's Fq12 value differs in representation from ours (open issue).
     /// </summary>
-    public static void WriteVerificationKey(string path, VerificationKey vk, string[][][]? alphaBeta12 = null) => Write(path, w =>
+    public static void WriteVerificationKey(string path, VerificationKey vk) => Write(path, w =>
     {
         w.WriteStartObject();
         w.WriteString("protocol", "groth16");
@@ -57,18 +57,6 @@ public static class SnarkjsJson
         w.WritePropertyName("vk_beta_2"); G2(w, vk.Beta2);
         w.WritePropertyName("vk_gamma_2"); G2(w, vk.Gamma2);
         w.WritePropertyName("vk_delta_2"); G2(w, vk.Delta2);
-        if (alphaBeta12 is not null)
-        {
-            w.WritePropertyName("vk_alphabeta_12");
-            w.WriteStartArray();
-            foreach (var a in alphaBeta12)
-            {
-                w.WriteStartArray();
-                foreach (var b in a) { w.WriteStartArray(); foreach (var s in b) w.WriteStringValue(s); w.WriteEndArray(); }
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
         w.WritePropertyName("IC");
         w.WriteStartArray();
         foreach (var p in vk.IC) G1(w, p);
@@ -124,22 +112,9 @@ public static class SnarkjsJson
         body(w);
     }
 
-    private static void G1(Utf8JsonWriter w, G1Affine p)
-    {
-        w.WriteStartArray();
-        if (p.IsInfinity) { w.WriteStringValue("0"); w.WriteStringValue("1"); w.WriteStringValue("0"); }
-        else { w.WriteStringValue(p.X.ToString()); w.WriteStringValue(p.Y.ToString()); w.WriteStringValue("1"); }
-        w.WriteEndArray();
-    }
+    private static void G1(Utf8JsonWriter w, G1Affine p) => PointJson.G1ToJson(p).WriteTo(w);
 
-    private static void G2(Utf8JsonWriter w, G2Affine p)
-    {
-        void Pair(string a, string b) { w.WriteStartArray(); w.WriteStringValue(a); w.WriteStringValue(b); w.WriteEndArray(); }
-        w.WriteStartArray();
-        if (p.IsInfinity) { Pair("0", "0"); Pair("1", "0"); Pair("0", "0"); }
-        else { Pair(p.X.C0.ToString(), p.X.C1.ToString()); Pair(p.Y.C0.ToString(), p.Y.C1.ToString()); Pair("1", "0"); }
-        w.WriteEndArray();
-    }
+    private static void G2(Utf8JsonWriter w, G2Affine p) => PointJson.G2ToJson(p).WriteTo(w);
 
     // ---- reading ----
 
@@ -176,36 +151,15 @@ public static class SnarkjsJson
             throw new CircomFormatException(path, "curve", $"'{c}' is not bn128 (BN254)");
     }
 
-    private static string[] Strings(string path, string where, JsonElement e, int length)
-    {
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != length)
-            throw new CircomFormatException(path, where, $"expected an array of {length} decimal strings");
-        return e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw new CircomFormatException(path, where, "expected decimal strings")).ToArray();
-    }
-
-    private static Fq Coordinate(string path, string where, string s) =>
-        Fq.TryParse(s, out var v) ? v : throw new CircomFormatException(path, where, $"'{(s.Length > 80 ? s[..80] + "..." : s)}' is not a decimal number below q");
-
     private static G1Affine G1(string path, string where, JsonElement e)
     {
-        var s = Strings(path, where, e, 3);
-        var z = Coordinate(path, where, s[2]);
-        if (z.IsZero) return G1Affine.Infinity;
-        if (!z.IsOne) throw new CircomFormatException(path, where, "z coordinate must be 1 (affine) or 0 (infinity)");
-        try { return G1Affine.Create(Coordinate(path, where, s[0]), Coordinate(path, where, s[1])); }
+        try { return PointJson.ReadG1(e); }
         catch (NonCanonicalEncodingException ex) { throw new CircomFormatException(path, where, ex.Message, ex); }
     }
 
     private static G2Affine G2(string path, string where, JsonElement e)
     {
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != 3)
-            throw new CircomFormatException(path, where, "expected [[x0, x1], [y0, y1], [z0, z1]]");
-        var c = e.EnumerateArray().Select(p => Strings(path, where, p, 2)).ToArray();
-        Fq2 F(string[] p) => new(Coordinate(path, where, p[0]), Coordinate(path, where, p[1]));
-        var z = F(c[2]);
-        if (z.IsZero) return G2Affine.Infinity;
-        if (!z.IsOne) throw new CircomFormatException(path, where, "z coordinate must be 1 (affine) or 0 (infinity)");
-        try { return G2Affine.Create(F(c[0]), F(c[1])); }
+        try { return PointJson.ReadG2(e); }
         catch (NonCanonicalEncodingException ex) { throw new CircomFormatException(path, where, ex.Message, ex); }
     }
 }

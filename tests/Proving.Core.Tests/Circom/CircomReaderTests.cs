@@ -99,10 +99,12 @@ public class CircomReaderTests
             SnarkjsJson.WritePublic(Path.Combine(dir, "public.json"), SnarkjsJson.ReadPublic(pubPath));
             Assert.Equal(File.ReadAllText(pubPath), File.ReadAllText(Path.Combine(dir, "public.json")));
             var vkPath = Fixtures.File(name, "verification_key.json");
-            var vkJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(vkPath))!.AsObject();
-            var ab = vkJson["vk_alphabeta_12"]!.AsArray().Select(x => x!.AsArray().Select(y => y!.AsArray().Select(z => z!.GetValue<string>()).ToArray()).ToArray()).ToArray();
-            SnarkjsJson.WriteVerificationKey(Path.Combine(dir, "vk.json"), SnarkjsJson.ReadVerificationKey(vkPath), ab);
-            Assert.Equal(File.ReadAllText(vkPath), File.ReadAllText(Path.Combine(dir, "vk.json")));
+            // identical apart from vk_alphabeta_12, which the writer omits (no verifier reads it)
+            SnarkjsJson.WriteVerificationKey(Path.Combine(dir, "vk.json"), SnarkjsJson.ReadVerificationKey(vkPath));
+            var expected = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(vkPath))!.AsObject();
+            expected.Remove("vk_alphabeta_12");
+            var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true, IndentSize = 1 };
+            Assert.Equal(expected.ToJsonString(options), File.ReadAllText(Path.Combine(dir, "vk.json")));
         }
         finally { Directory.Delete(dir, true); }
     }
