@@ -17,9 +17,9 @@ namespace Proving.Core.Tests.Groth16;
 /// </summary>
 internal sealed class AnvilVerifier : IDisposable
 {
-    private readonly Process _anvil;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly Uri _url;
+    private readonly Process _anvil = null!;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };
+    private readonly Uri _url = null!;
     private readonly string _contract;
     private readonly string _selector;
     private int _id;
@@ -37,15 +37,25 @@ internal sealed class AnvilVerifier : IDisposable
             var compiled = JsonNode.Parse(output)!;
             var methods = compiled["methods"]!.AsObject();
             _selector = methods.First(m => m.Key.StartsWith("verifyProof(")).Value!.GetValue<string>();
-            int port = FreePort();
-            _url = new Uri($"http://127.0.0.1:{port}");
-            _anvil = Process.Start(new ProcessStartInfo(RepoPaths.NodeTool("anvil"), ["--host", "127.0.0.1", "--port", port.ToString(), "--silent"])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            WaitReady();
+            // a free port can be taken between probing and anvil's bind: retry on a new port if anvil exits early
+            for (int attempt = 1; ; attempt++)
+            {
+                int port = FreePort();
+                _url = new Uri($"http://127.0.0.1:{port}");
+                _anvil = Process.Start(new ProcessStartInfo(RepoPaths.NodeTool("anvil"), ["--host", "127.0.0.1", "--port", port.ToString(), "--silent"])
+                { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                try { WaitReady(); break; }
+                catch (InvalidOperationException) when (attempt < 3 && _anvil.HasExited) { _anvil.Dispose(); }
+            }
             var from = Rpc("eth_accounts", [])!.AsArray()[0]!.GetValue<string>();
             var tx = Rpc("eth_sendTransaction", [new JsonObject { ["from"] = from, ["data"] = compiled["bytecode"]!.GetValue<string>(), ["gas"] = "0x1000000" }])!.GetValue<string>();
-            var receipt = Rpc("eth_getTransactionReceipt", [tx]);
-            _contract = receipt!["contractAddress"]!.GetValue<string>();
+            // anvil mines each transaction at once, but the receipt can lag under load: poll for it
+            JsonNode? receipt = null;
+            for (var deadline = DateTime.UtcNow.AddSeconds(60); receipt is null && DateTime.UtcNow < deadline; Thread.Sleep(100))
+                receipt = Rpc("eth_getTransactionReceipt", [tx]);
+            if (receipt is null) throw new TimeoutException("no receipt for the verifier deployment");
+            Assert.Equal("0x1", receipt["status"]!.GetValue<string>());
+            _contract = receipt["contractAddress"]!.GetValue<string>();
         }
         catch
         {

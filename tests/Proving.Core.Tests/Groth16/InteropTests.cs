@@ -4,7 +4,10 @@ using Proving.Core.Groth16;
 
 namespace Proving.Core.Tests.Groth16;
 
-/// <summary>Peers accept what they should: the snarkjs CLI and snarkjs's Solidity verifier on a real anvil.</summary>
+/// <summary>
+/// snarkjs's Solidity verifier on a real anvil accepts snarkjs's proofs and ours, and rejects tampered ones. (One class,
+/// so its tests, which each start an anvil, run one after another.)
+/// </summary>
 public class InteropTests
 {
     [Fact]
@@ -19,5 +22,18 @@ public class InteropTests
         badPub[^1] += Fr.One;
         Assert.False(evm.Verify(proof, badPub));
         Assert.False(evm.Verify(proof with { C = (G1Projective.FromAffine(proof.C) + G1Projective.Generator).ToAffine() }, pub));
+    }
+
+    [Fact]
+    public void Solidity_verifier_on_anvil_accepts_our_proof_and_rejects_a_tampered_one()
+    {
+        const string name = "eddsa_poseidon";
+        var (proof, pub) = ProverTests.For(name).Prove(ProverTests.Witness(name));
+        using var evm = new AnvilVerifier(Fixtures.File(name, "circuit.zkey"));
+        Assert.True(evm.Verify(proof, pub));
+        Assert.False(evm.Verify(proof with { A = (G1Projective.FromAffine(proof.A) + G1Projective.Generator).ToAffine() }, pub));
+        var bad = (Fr[])pub.Clone();
+        bad[0] += Fr.One;
+        Assert.False(evm.Verify(proof, bad));
     }
 }
