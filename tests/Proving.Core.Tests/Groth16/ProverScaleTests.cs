@@ -5,7 +5,7 @@ using Proving.Core.Groth16;
 namespace Proving.Core.Tests.Groth16;
 
 /// <summary>
-/// Larger circuits: at full scale (PROVING_TEST_SCALE=full) SHA-256 of a 64-byte message (~30k constraints, 256 public
+/// Larger circuits: at full scale (PROVING_TEST_SCALE=full) SHA-256 of a 64-byte message (~62k constraints, 256 public
 /// signals; fixture generated into tests/fixtures/cache on first use, minutes), otherwise the committed EdDSA-Poseidon.
 /// </summary>
 public class ProverScaleTests
