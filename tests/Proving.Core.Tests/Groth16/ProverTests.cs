@@ -89,4 +89,27 @@ public class ProverTests
         var prover = For("poseidon");
         Assert.Throws<ArgumentException>(() => prover.Prove(Witness("poseidon")[..^1]));
     }
+
+    [Fact]
+    public void Witness_products_do_not_depend_on_coefficient_order()
+    {
+        // snarkjs sorts section 4 by constraint (the parallel path); any order must give the same A·w, B·w, C·w
+        var pk = For("eddsa_poseidon").Key;
+        var w = Witness("eddsa_poseidon");
+        var shuffled = (QapCoefficient[])pk.Coefficients.Clone();
+        new Random(3).Shuffle(shuffled);
+        var other = new ProvingKey
+        {
+            NVars = pk.NVars, NPublic = pk.NPublic, DomainSize = pk.DomainSize, Alpha1 = pk.Alpha1, Beta1 = pk.Beta1,
+            Beta2 = pk.Beta2, Gamma2 = pk.Gamma2, Delta1 = pk.Delta1, Delta2 = pk.Delta2, IC = pk.IC,
+            Coefficients = shuffled, A = pk.A, B1 = pk.B1, B2 = pk.B2, C = pk.C, H = pk.H,
+        };
+        Fr[] New() => new Fr[pk.DomainSize];
+        Fr[] a1 = New(), b1 = New(), c1 = New(), a2 = New(), b2 = New(), c2 = New();
+        Qap.EvaluateWitnessProducts(pk, w, a1, b1, c1);
+        Qap.EvaluateWitnessProducts(other, w, a2, b2, c2);
+        Assert.Equal(a1, a2);
+        Assert.Equal(b1, b2);
+        Assert.Equal(c1, c2);
+    }
 }
