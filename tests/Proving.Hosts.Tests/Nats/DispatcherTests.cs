@@ -58,13 +58,13 @@ public sealed class DispatcherTests(NatsServerFixture fixture) : IClassFixture<N
     {
         var (conn, js, options) = await SetUpAsync(42);
         await using var _ = conn;
-        options = options with { AckWait = TimeSpan.FromSeconds(1) };
+        options = options with { AckWait = TimeSpan.FromSeconds(2) };
         var dir = Directory.CreateTempSubdirectory().FullName;
         var countFile = Path.Combine(dir, "count");
-        var prover = BinaryProverBackendTests.MockWith(dir, $"MOCK_PROVER_SLEEP=3 MOCK_PROVER_LOG='{countFile}'");
+        var prover = BinaryProverBackendTests.MockWith(dir, $"MOCK_PROVER_SLEEP=5 MOCK_PROVER_LOG='{countFile}'");
         var log = new TestLogger();
         using var cts = new CancellationTokenSource();
-        // Two dispatchers share the consumer: a redelivery during the 3 s proof (3 ack waits) would reach the idle one.
+        // Two dispatchers share the consumer: a redelivery during the 5 s proof (2.5 ack waits) would reach the idle one.
         var runs = new[] { new Dispatcher(js, new BinaryProverBackend(prover), options, log).RunAsync(cts.Token),
                            new Dispatcher(js, new BinaryProverBackend(prover), options, log).RunAsync(cts.Token) };
         await ProcessHelpers.WaitUntilAsync(() => log.Count("proved") == 1, Wait, "the proof");

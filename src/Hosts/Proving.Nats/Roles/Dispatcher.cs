@@ -62,28 +62,37 @@ public sealed class Dispatcher(JetStreamContext js, IProverBackend backend, Disp
         string failure;
         try
         {
-            byte[] output;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            int published;
             using (var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                timeout.CancelAfter(options.ProverTimeout);
+                // In-progress acks run until the final ack: through proving AND publishing, so a slow publish
+                // under load cannot let the ack wait lapse and hand the block to another dispatcher.
                 var pinger = KeepInProgressAsync(msg, keepAlive.Token);
-                try { output = await backend.ProveAsync(msg.Data, timeout.Token).ConfigureAwait(false); }
+                try
+                {
+                    byte[] output;
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                    {
+                        timeout.CancelAfter(options.ProverTimeout);
+                        output = await backend.ProveAsync(msg.Data, timeout.Token).ConfigureAwait(false);
+                    }
+                    var documents = SplitOutput(output);
+                    for (int i = 0; i < documents.Count; i++)
+                    {
+                        var msgId = documents.Count == 1 && !options.MultipleOutput
+                            ? $"{options.ConsumerName}:{msg.StreamSequence}" : $"{options.ConsumerName}:{msg.StreamSequence}:{i}";
+                        await Retry.UntilAsync(() => js.PublishAsync(options.OutputSubject, documents[i], msgId, ct: ct), "publish output", logger, ct, attempts: 5).ConfigureAwait(false);
+                    }
+                    await msg.AckAsync(js.Timeout, ct).ConfigureAwait(false);
+                    published = documents.Count;
+                }
                 finally
                 {
                     keepAlive.Cancel();
                     await pinger.ConfigureAwait(false);
                 }
             }
-            var documents = SplitOutput(output);
-            for (int i = 0; i < documents.Count; i++)
-            {
-                var msgId = documents.Count == 1 && !options.MultipleOutput
-                    ? $"{options.ConsumerName}:{msg.StreamSequence}" : $"{options.ConsumerName}:{msg.StreamSequence}:{i}";
-                await Retry.UntilAsync(() => js.PublishAsync(options.OutputSubject, documents[i], msgId, ct: ct), "publish output", logger, ct, attempts: 5).ConfigureAwait(false);
-            }
-            await msg.AckAsync(js.Timeout, ct).ConfigureAwait(false);
-            logger.LogInformation("proved {Payload} ({Id}) in {Ms:0} ms, published {Count} output(s)", Preview(msg.Data), id, (DateTime.UtcNow - started).TotalMilliseconds, documents.Count);
+            logger.LogInformation("proved {Payload} ({Id}) in {Ms:0} ms, published {Count} output(s)", Preview(msg.Data), id, (DateTime.UtcNow - started).TotalMilliseconds, published);
             return;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
