@@ -65,11 +65,11 @@ public sealed class Prover
             Backend.Sub(a, c);
         });
         var h = a;
-        var piA = timings.Measure("MSM A (G1)", () => Backend.MsmG1(pk.A, witness));
-        var piB1 = timings.Measure("MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness));
-        var piB2 = timings.Measure("MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness));
-        var piC = timings.Measure("MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1)));
-        var piH = timings.Measure("MSM H (G1)", () => Backend.MsmG1(pk.H, h));
+        var piA = timings.Measure("MSM A (G1)", () => Backend.MsmG1(pk.A, witness, MsmConfig.Default));
+        var piB1 = timings.Measure("MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness, MsmConfig.Default));
+        var piB2 = timings.Measure("MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness, MsmConfig.Default));
+        var piC = timings.Measure("MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
+        var piH = timings.Measure("MSM H (G1)", () => Backend.MsmG1(pk.H, h, MsmConfig.Default));
         var proof = timings.Measure("blinding", () =>
         {
             var delta1 = G1Projective.FromAffine(pk.Delta1);
