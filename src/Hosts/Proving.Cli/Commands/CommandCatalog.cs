@@ -10,5 +10,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return RiscVCommand.Create();
+        yield return Groth16Command.Create();
+        yield return ZkeyCommand.Create();
     }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Proving.Core.Circom;
+using Proving.Core.Compute;
+using Proving.Core.Groth16;
+
+namespace Proving.Cli.Commands;
+
+/// <summary>
+/// <c>proving groth16 prove &lt;circuit.zkey&gt; &lt;witness.wtns&gt; &lt;proof.json&gt; &lt;public.json&gt; [--backend ...] [--verbose]</c>
+/// (snarkjs's argument order). --verbose prints the backend and a timing breakdown on stderr.
+/// </summary>
+internal static class Groth16ProveCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("prove", "Make a Groth16 proof from a snarkjs .zkey and a circom .wtns; writes snarkjs proof.json and public.json");
+        var zkey = new Argument<string>("circuit.zkey") { Description = "snarkjs Groth16 proving key" };
+        var wtns = new Argument<string>("witness.wtns") { Description = "circom/snarkjs witness" };
+        var proofOut = new Argument<string>("proof.json") { Description = "output proof" };
+        var publicOut = new Argument<string>("public.json") { Description = "output public signals" };
+        var backendOpt = new Option<string>("--backend") { Description = "compute backend: cpu, cuda, opencl or auto", DefaultValueFactory = _ => "auto" };
+        var verbose = new Option<bool>("--verbose") { Description = "print the backend and a timing breakdown" };
+        foreach (var a in new[] { zkey, wtns, proofOut, publicOut }) command.Arguments.Add(a);
+        command.Options.Add(backendOpt);
+        command.Options.Add(verbose);
+        command.SetAction(parse =>
+        {
+            bool v = parse.GetValue(verbose);
+            try
+            {
+                var total = Stopwatch.StartNew();
+                using var backend = ComputeBackends.Create(parse.GetValue(backendOpt)!);
+                if (v) Console.Error.WriteLine($"backend: {backend.Name} ({backend.Description})");
+                var timings = new ProverTimings();
+                var prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend));
+                var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
+                var (proof, pub) = prover.Prove(witness, timings);
+                timings.Measure("write proof", () =>
+                {
+                    SnarkjsJson.WriteProof(parse.GetValue(proofOut)!, proof);
+                    SnarkjsJson.WritePublic(parse.GetValue(publicOut)!, pub);
+                });
+                if (v)
+                {
+                    Console.Error.WriteLine($"circuit: {prover.Key.NVars} variables, {prover.Key.NPublic} public, domain 2^{System.Numerics.BitOperations.Log2((uint)prover.Key.DomainSize)}");
+                    foreach (var (step, time) in timings.Steps) Console.Error.WriteLine($"  {step,-36} {time.TotalMilliseconds,10:F1} ms");
+                    Console.Error.WriteLine($"  {"total",-36} {total.Elapsed.TotalMilliseconds,10:F1} ms");
+                }
+                return 0;
+            }
+            catch (Exception e) when (e is CircomFormatException or ComputeBackendUnavailableException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,84 @@
+using Proving.Core.Circom;
+using Proving.Core.Compute;
+using Proving.Core.Curves.Bn254;
+
+namespace Proving.Core.Groth16;
+
+/// <summary>
+/// The Groth16 prover for snarkjs proving keys, with every heavy step on an <see cref="IComputeBackend"/>: load a key
+/// once (<see cref="Load"/>), then <see cref="Prove(Fr[], ProverTimings?)"/> any number of witnesses. The steps follow snarkjs's
+/// groth16_prove: A·w and B·w on the domain from the key's coefficients, C·w = (A·w)∘(B·w); each inverse-NTT'd and
+/// evaluated on the odd coset ω_2n·⟨ω_n⟩ (<see cref="NttConfig.OddCoset"/>); h = a·b − c there (the key's H points
+/// already hold the division by Z = −2); then MSMs of A, B1, C, H in G1 and B2 in G2, blinded with fresh r, s from
+/// the OS cryptographic RNG. Safe to call from several threads if the backend is.
+/// </summary>
+public sealed class Prover
+{
+    /// <summary>Creates a prover for <paramref name="key"/> that computes on <paramref name="backend"/>.</summary>
+    public Prover(ProvingKey key, IComputeBackend backend)
+    {
+        Key = key;
+        Backend = backend;
+        LogDomainSize = System.Numerics.BitOperations.Log2((uint)key.DomainSize);
+    }
+
+    /// <summary>The proving key.</summary>
+    public ProvingKey Key { get; }
+
+    /// <summary>The backend that runs the NTTs, vector operations and MSMs.</summary>
+    public IComputeBackend Backend { get; }
+
+    private int LogDomainSize { get; }
+
+    /// <summary>Reads a .zkey (see <see cref="ZkeyReader"/>) and returns a prover for it.</summary>
+    /// <exception cref="CircomFormatException">The key file is malformed.</exception>
+    public static Prover Load(string zkeyPath, IComputeBackend backend) => new(ZkeyReader.Read(zkeyPath), backend);
+
+    /// <summary>
+    /// Proves <paramref name="witness"/> (all NVars wire values, index 0 = 1). Returns the proof and the public signals
+    /// (witness[1..NPublic]). A witness that does not satisfy the circuit gives a proof that does not verify.
+    /// </summary>
+    /// <exception cref="ArgumentException">The witness length is not the key's NVars.</exception>
+    public (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, ProverTimings? timings = null) =>
+        Prove(witness, Fr.RandomSecure(), Fr.RandomSecure(), timings);
+
+    /// <summary>As <see cref="Prove(Fr[], ProverTimings?)"/> with given blinding factors (tests only: reused r, s leak the witness).</summary>
+    internal (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, Fr r, Fr s, ProverTimings? timings = null)
+    {
+        var pk = Key;
+        if (witness.Length != pk.NVars) throw new ArgumentException($"the witness has {witness.Length} values, the proving key {pk.NVars} variables", nameof(witness));
+        timings ??= new ProverTimings();
+        int n = pk.DomainSize;
+        var a = new Fr[n];
+        var b = new Fr[n];
+        var c = new Fr[n];
+        timings.Measure("witness products (A·w, B·w, C·w)", () => Qap.EvaluateWitnessProducts(pk, witness, a, b, c));
+        timings.Measure("NTTs (3 inverse + 3 odd-coset)", () =>
+        {
+            var coset = NttConfig.OddCoset(LogDomainSize);
+            foreach (var v in new[] { a, b, c })
+            {
+                Backend.Ntt(v, NttConfig.Inverse);
+                Backend.Ntt(v, coset);
+            }
+            Backend.PointwiseMul(a, b);
+            Backend.Sub(a, c);
+        });
+        var h = a;
+        var piA = timings.Measure("MSM A (G1)", () => Backend.MsmG1(pk.A, witness, MsmConfig.Default));
+        var piB1 = timings.Measure("MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness, MsmConfig.Default));
+        var piB2 = timings.Measure("MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness, MsmConfig.Default));
+        var piC = timings.Measure("MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
+        var piH = timings.Measure("MSM H (G1)", () => Backend.MsmG1(pk.H, h, MsmConfig.Default));
+        var proof = timings.Measure("blinding", () =>
+        {
+            var delta1 = G1Projective.FromAffine(pk.Delta1);
+            var A = piA + pk.Alpha1 + delta1 * r;
+            var B = piB2 + pk.Beta2 + G2Projective.FromAffine(pk.Delta2) * s;
+            var B1 = piB1 + pk.Beta1 + delta1 * s;
+            var C = piC + piH + A * s + B1 * r - delta1 * (r * s);
+            return new Proof(A.ToAffine(), B.ToAffine(), C.ToAffine());
+        });
+        return (proof, witness[1..(pk.NPublic + 1)]);
+    }
+}

@@ -1,0 +1,115 @@
+using Proving.Core.Circom;
+using Proving.Core.Compute;
+using Proving.Core.Curves.Bn254;
+using Proving.Core.Groth16;
+
+namespace Proving.Core.Tests.Groth16;
+
+/// <summary>Our prover on real circomlib circuits: checked by our verifier, the snarkjs CLI and snarkjs's Solidity verifier on anvil.</summary>
+public class ProverTests
+{
+    public static TheoryData<string> Small => new() { "poseidon", "eddsa_poseidon" };
+
+    private static readonly Dictionary<string, Prover> Provers = [];
+
+    internal static Prover For(string name)
+    {
+        lock (Provers)
+        {
+            if (!Provers.TryGetValue(name, out var p))
+                Provers[name] = p = Prover.Load(Fixtures.File(name, "circuit.zkey"), new CpuBackend());
+            return p;
+        }
+    }
+
+    internal static Fr[] Witness(string name) => WtnsFile.Read(Fixtures.File(name, "witness.wtns"));
+
+    [Theory, MemberData(nameof(Small))]
+    public void Proofs_verify_with_our_verifier_and_snarkjs(string name)
+    {
+        var prover = For(name);
+        var timings = new ProverTimings();
+        var (proof, pub) = prover.Prove(Witness(name), timings);
+        Assert.Equal(SnarkjsJson.ReadPublic(Fixtures.File(name, "public.json")), pub);
+        Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, proof));
+        Assert.Contains(timings.Steps, s => s.Step.StartsWith("MSM H"));
+
+        var dir = Fixtures.TempDir();
+        try
+        {
+            SnarkjsJson.WriteProof(Path.Combine(dir, "proof.json"), proof);
+            SnarkjsJson.WritePublic(Path.Combine(dir, "public.json"), pub);
+            Assert.True(NodeTools.SnarkjsVerify(Fixtures.File(name, "verification_key.json"), Path.Combine(dir, "public.json"), Path.Combine(dir, "proof.json")));
+            // and snarkjs rejects our proof against a changed public signal
+            var bad = (Fr[])pub.Clone();
+            bad[0] += Fr.One;
+            SnarkjsJson.WritePublic(Path.Combine(dir, "bad.json"), bad);
+            Assert.False(NodeTools.SnarkjsVerify(Fixtures.File(name, "verification_key.json"), Path.Combine(dir, "bad.json"), Path.Combine(dir, "proof.json")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Proofs_are_randomised_and_one_loaded_key_proves_many_witnesses()
+    {
+        var prover = For("poseidon");
+        var w = Witness("poseidon");
+        var (p1, pub) = prover.Prove(w);
+        var (p2, _) = prover.Prove(w);
+        Assert.NotEqual(p1.A, p2.A);
+        Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, p1));
+        Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, p2));
+    }
+
+    [Fact]
+    public void Zero_blinding_gives_the_deterministic_proof_core()
+    {
+        // with r = s = 0 the proof is a function of the witness alone: two runs agree and it still verifies
+        var prover = For("poseidon");
+        var w = Witness("poseidon");
+        var (p1, pub) = prover.Prove(w, Fr.Zero, Fr.Zero);
+        var (p2, _) = prover.Prove(w, Fr.Zero, Fr.Zero);
+        Assert.Equal(p1, p2);
+        Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, p1));
+    }
+
+    [Fact]
+    public void Unsatisfying_witness_gives_a_proof_that_does_not_verify()
+    {
+        var prover = For("poseidon");
+        var w = Witness("poseidon");
+        w[^1] += Fr.One;
+        var (proof, pub) = prover.Prove(w);
+        Assert.False(Verifier.Verify(prover.Key.VerificationKey, pub, proof));
+    }
+
+    [Fact]
+    public void Witness_length_must_match_the_key()
+    {
+        var prover = For("poseidon");
+        Assert.Throws<ArgumentException>(() => prover.Prove(Witness("poseidon")[..^1]));
+    }
+
+    [Fact]
+    public void Witness_products_do_not_depend_on_coefficient_order()
+    {
+        // snarkjs sorts section 4 by constraint (the parallel path); any order must give the same A·w, B·w, C·w
+        var pk = For("eddsa_poseidon").Key;
+        var w = Witness("eddsa_poseidon");
+        var shuffled = (QapCoefficient[])pk.Coefficients.Clone();
+        new Random(3).Shuffle(shuffled);
+        var other = new ProvingKey
+        {
+            NVars = pk.NVars, NPublic = pk.NPublic, DomainSize = pk.DomainSize, Alpha1 = pk.Alpha1, Beta1 = pk.Beta1,
+            Beta2 = pk.Beta2, Gamma2 = pk.Gamma2, Delta1 = pk.Delta1, Delta2 = pk.Delta2, IC = pk.IC,
+            Coefficients = shuffled, A = pk.A, B1 = pk.B1, B2 = pk.B2, C = pk.C, H = pk.H,
+        };
+        Fr[] New() => new Fr[pk.DomainSize];
+        Fr[] a1 = New(), b1 = New(), c1 = New(), a2 = New(), b2 = New(), c2 = New();
+        Qap.EvaluateWitnessProducts(pk, w, a1, b1, c1);
+        Qap.EvaluateWitnessProducts(other, w, a2, b2, c2);
+        Assert.Equal(a1, a2);
+        Assert.Equal(b1, b2);
+        Assert.Equal(c1, c2);
+    }
+}
