@@ -12,7 +12,7 @@ typedef unsigned long long u64;
 #define GLOBAL
 #define CONSTANT __constant__ const
 #define LOCAL __shared__
-#define DEVICE static __device__ __forceinline__
+#define DEVICE __device__ __forceinline__
 #define GLOBAL_ID ((u64)blockIdx.x * blockDim.x + threadIdx.x)
 #define LOCAL_ID threadIdx.x
 #define GROUP_ID blockIdx.x

@@ -61,6 +61,16 @@ public abstract class GpuContext : IDisposable
         return module;
     }
 
+    /// <summary>Compiles <paramref name="source"/> (self-contained kernel text) under the name <paramref name="name"/>,
+    /// through the same cache; the caller owns (disposes) the module.</summary>
+    /// <exception cref="GpuException">Compilation fails (the message holds the compiler log).</exception>
+    public GpuModule Compile(string name, string source)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(source);
+        return CompileModule(name, source);
+    }
+
     /// <summary>Builds the module for <paramref name="source"/> (the include-resolved text of <paramref name="entryFile"/>).</summary>
     protected abstract GpuModule CompileModule(string entryFile, string source);
 
