@@ -27,7 +27,10 @@ npm_tools() {
   local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   if [ ! -d "$root/tools/node_modules" ] || [ "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.package-lock.json" ]; then
     echo "[install] npm ci in tools/" >&2
-    (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    # npm 11 rejects this lock in `npm ci` ("Missing: @foundry-rs/anvil-darwin-amd64") because anvil's
+    # other-platform optional packages are not in it; `npm install` resolves the same pinned versions.
+    (cd "$root/tools" && { npm ci --no-audit --no-fund --loglevel=error >&2 \
+      || npm install --no-audit --no-fund --loglevel=error >&2; })
   fi
 }
 

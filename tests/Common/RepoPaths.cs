@@ -14,8 +14,20 @@ public static class RepoPaths
     /// <summary>The repository root (the folder holding Proving.sln).</summary>
     public static string Root => RootLazy.Value;
 
-    /// <summary>The shared folder beside the repository (<c>../shared</c>): vectors, peers, specs.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The shared folder beside the repository (<c>../shared</c>): vectors, peers, specs. A git worktree
+    /// nested one level deeper (e.g. <c>wt/name</c>) finds the nearest <c>shared</c> folder beside an ancestor.</summary>
+    public static string Shared => SharedLazy.Value;
+
+    private static readonly Lazy<string> SharedLazy = new(() =>
+    {
+        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        for (var dir = Directory.GetParent(Root); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "vectors"))) return candidate;
+        }
+        return beside;
+    });
 
     /// <summary>An npm tool installed in <c>tools/node_modules/.bin</c> (anvil, snarkjs, circom2, solcjs).</summary>
     public static string NodeTool(string name)

@@ -1,0 +1,54 @@
+using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using Proving.Core.Curves.Bn254;
+
+namespace Proving.Core.Tests.Pairing;
+
+public class CyclotomicTests
+{
+    /// <summary>f^((q^6 - 1)(q^2 + 1)) for a random f: a random element of the cyclotomic subgroup.</summary>
+    internal static Fq12 RandomCyclotomic(Random rng)
+    {
+        var f = Fq12.Random(rng);
+        var m = f.Conjugate() * f.Inverse();
+        return m.Frobenius(2) * m;
+    }
+
+    private static Arbitrary<Fq12> Cyclotomic => Arb.From(Gen.Choose(0, int.MaxValue).Select(seed => RandomCyclotomic(new Random(seed))));
+
+    [Fact]
+    public void ElementsAfterTheEasyPartHaveOrderDividingPhi12OfQ()
+    {
+        var q = Fq.Modulus;
+        var m = RandomCyclotomic(new Random(71));
+        Assert.True(m.Pow(q * q * q * q - q * q + 1).IsOne);
+    }
+
+    [Fact]
+    public void CyclotomicSquareEqualsSquare() =>
+        Prop.ForAll(Cyclotomic, m => m.CyclotomicSquare() == m.Square() && m.Conjugate() == m.Inverse())
+            .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void ExponentiationByTheBnParameterEqualsPow()
+    {
+        var rng = new Random(72);
+        for (int i = 0; i < 5; i++)
+        {
+            var m = RandomCyclotomic(rng);
+            Assert.Equal(m.Pow(Fq12.BnParameter), m.CyclotomicExpByBnParameter());
+            var e = new BigInteger(rng.NextInt64()) << 64 | (ulong)rng.NextInt64();
+            Assert.Equal(m.Pow(e), m.CyclotomicPow(e));
+        }
+        Assert.True(Fq12.One.CyclotomicExpByBnParameter().IsOne);
+    }
+
+    [Fact]
+    public void BnParameterGeneratesTheCurvePrimes()
+    {
+        var x = new BigInteger(Fq12.BnParameter);
+        Assert.Equal(Fq.Modulus, 36 * BigInteger.Pow(x, 4) + 36 * BigInteger.Pow(x, 3) + 24 * x * x + 6 * x + 1);
+        Assert.Equal(Fr.Modulus, 36 * BigInteger.Pow(x, 4) + 36 * BigInteger.Pow(x, 3) + 18 * x * x + 6 * x + 1);
+    }
+}
