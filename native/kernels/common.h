@@ -13,6 +13,7 @@ typedef unsigned long long u64;
 #define CONSTANT __constant__ const
 #define LOCAL __shared__
 #define DEVICE __device__ __forceinline__
+#define DEVICE_CALL __device__ __noinline__   // large routines (point arithmetic): one copy, called
 #define GLOBAL_ID ((u64)blockIdx.x * blockDim.x + threadIdx.x)
 #define LOCAL_ID threadIdx.x
 #define GROUP_ID blockIdx.x
@@ -28,6 +29,7 @@ typedef ulong u64;
 #define CONSTANT __constant
 #define LOCAL __local
 #define DEVICE static inline
+#define DEVICE_CALL static
 #define GLOBAL_ID ((u64)get_global_id(0))
 #define LOCAL_ID ((u32)get_local_id(0))
 #define GROUP_ID ((u32)get_group_id(0))

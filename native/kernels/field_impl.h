@@ -101,6 +101,21 @@ DEVICE FT FN(mul)(FT a, FT b)
 
 DEVICE FT FN(sqr)(FT a) { return FN(mul)(a, a); }
 
+// a^(p-2) = 1/a by Fermat's little theorem (left-to-right square and multiply; 0 maps to 0). p[0] >= 2 for both
+// BN254 primes, so p - 2 differs from p only in limb 0.
+DEVICE FT FN(inv)(FT a)
+{
+    FT r = FN(one)();
+    for (int i = 7; i >= 0; i--) {
+        u32 e = i == 0 ? FIELD_P[0] - 2u : FIELD_P[i];
+        for (int b = 31; b >= 0; b--) {
+            r = FN(sqr)(r);
+            if ((e >> b) & 1u) r = FN(mul)(r, a);
+        }
+    }
+    return r;
+}
+
 #undef FT
 #undef FN
 #undef FPASTE

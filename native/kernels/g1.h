@@ -47,7 +47,7 @@ DEVICE g1_jac_t g1_from_affine(g1_affine_t a)
 }
 
 // dbl-2009-l: 2M + 5S.
-DEVICE g1_jac_t g1_dbl(g1_jac_t p)
+DEVICE_CALL g1_jac_t g1_dbl(g1_jac_t p)
 {
     if (g1_is_identity(p)) return p;
     fq_t a = fq_sqr(p.x);
@@ -66,7 +66,7 @@ DEVICE g1_jac_t g1_dbl(g1_jac_t p)
 }
 
 // add-2007-bl: 11M + 5S.
-DEVICE g1_jac_t g1_add(g1_jac_t p, g1_jac_t q)
+DEVICE_CALL g1_jac_t g1_add(g1_jac_t p, g1_jac_t q)
 {
     if (g1_is_identity(p)) return q;
     if (g1_is_identity(q)) return p;
@@ -90,7 +90,7 @@ DEVICE g1_jac_t g1_add(g1_jac_t p, g1_jac_t q)
 }
 
 // madd-2007-bl: 7M + 4S.
-DEVICE g1_jac_t g1_add_affine(g1_jac_t p, g1_affine_t q)
+DEVICE_CALL g1_jac_t g1_add_affine(g1_jac_t p, g1_affine_t q)
 {
     if (g1_affine_is_identity(q)) return p;
     if (g1_is_identity(p)) return g1_from_affine(q);

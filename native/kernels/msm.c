@@ -7,7 +7,7 @@
 #include "g1.h"
 
 #if defined(PROVING_CUDA)
-#define ATOMIC_INC(p) atomicAdd((p), 1u)
+#define ATOMIC_INC(p) atomicAdd((u32*)(p), 1u)
 #else
 #define ATOMIC_INC(p) atomic_inc(p)
 #endif

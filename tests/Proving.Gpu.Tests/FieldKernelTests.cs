@@ -45,6 +45,10 @@ public abstract class FieldKernelTests<T>(ITestOutputHelper output) where T : un
     [MemberData(nameof(Cases))]
     public void Negate(string runtime, int n) => Unary(runtime, n, "neg", a => -a);
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Inverse(string runtime, int n) => Unary(runtime, n, "inv", a => a.IsZero ? T.Zero : a.Inverse());
+
     private void Binary(string runtime, int n, string op, Func<T, T, T> reference)
     {
         var ctx = GpuTargets.Open(runtime, output);
