@@ -162,6 +162,10 @@ public abstract class GpuKernel
     /// <summary>The entry point's name.</summary>
     public string Name { get; }
 
+    /// <summary>The largest work-group (block) size this kernel can be launched with on its device
+    /// (CL_KERNEL_WORK_GROUP_SIZE / CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK).</summary>
+    public abstract int MaxGroupSize { get; }
+
     /// <summary>Releases the native kernel object, if any.</summary>
     internal abstract void Release();
 }

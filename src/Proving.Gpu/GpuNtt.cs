@@ -16,16 +16,9 @@ public sealed class GpuNtt : IDisposable
 
     private readonly GpuContext _ctx;
     private readonly Dictionary<(int, bool), GpuBuffer> _twiddles = new();
-    private readonly int _maxLocalLog;
 
     /// <summary>Uses <paramref name="context"/> (not owned).</summary>
-    public GpuNtt(GpuContext context)
-    {
-        _ctx = context ?? throw new ArgumentNullException(nameof(context));
-        int maxGroup = context is OpenCl.OpenClContext cl ? cl.MaxWorkGroupSize : context is Cuda.CudaContext cu ? cu.MaxThreadsPerBlock : 256;
-        // a group of T work items transforms 2T elements in local memory; the kernel's array holds 512
-        _maxLocalLog = Math.Min(9, BitOperations.Log2((uint)Math.Max(1, maxGroup)) + 1);
-    }
+    public GpuNtt(GpuContext context) => _ctx = context ?? throw new ArgumentNullException(nameof(context));
 
     /// <summary>Transforms <paramref name="values"/> in place: copies to the device, runs, copies back.</summary>
     /// <exception cref="ArgumentException">The column length is not a power of two, the batch does not divide the length, or the shift is zero.</exception>
@@ -61,8 +54,10 @@ public sealed class GpuNtt : IDisposable
         }
         if (!inputBitReversed) _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
         var tw = Twiddles(logN, inverse);
-        int logBlock = Math.Min(logN, _maxLocalLog);
-        _ctx.Launch(module.Kernel("fr_ntt_local"), total / 2, 1 << (logBlock - 1), data, tw, (uint)logN, (uint)logBlock, (ulong)(total / 2));
+        // a group of T work items transforms 2T elements in local memory; the kernel's array holds 2^9
+        var local = module.Kernel("fr_ntt_local");
+        int logBlock = Math.Min(logN, Math.Min(9, BitOperations.Log2((uint)Math.Max(1, local.MaxGroupSize)) + 1));
+        _ctx.Launch(local, total / 2, 1 << (logBlock - 1), data, tw, (uint)logN, (uint)logBlock, (ulong)(total / 2));
         var stage = module.Kernel("fr_ntt_stage");
         for (int logM = logBlock; logM < logN; logM++)
             _ctx.Launch(stage, total / 2, 0, data, tw, (uint)logN, (uint)logM, (ulong)(total / 2));

@@ -9,6 +9,7 @@ namespace Proving.Gpu.Tests;
 /// The field core (native/kernels/field_impl.h) against Proving.Core's CPU field on random vectors with edge values
 /// (0, 1, p - 1, p - 2, 2^k), at several sizes, on every runtime. One shared class per field.
 /// </summary>
+[Collection(GpuTargets.Collection)]
 public abstract class FieldKernelTests<T>(ITestOutputHelper output) where T : unmanaged, IPrimeField<T>
 {
     private readonly string _prefix = typeof(T).Name.ToLowerInvariant();
@@ -102,6 +103,8 @@ public abstract class FieldKernelTests<T>(ITestOutputHelper output) where T : un
     }
 }
 
+[Collection(GpuTargets.Collection)]
 public sealed class FrKernelTests(ITestOutputHelper output) : FieldKernelTests<Fr>(output);
 
+[Collection(GpuTargets.Collection)]
 public sealed class FqKernelTests(ITestOutputHelper output) : FieldKernelTests<Fq>(output);

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Proving.Gpu.Tests;
 
 /// <summary>native/kernels/g1.h against Proving.Core's G1Projective, with identity, doubling and inverse cases mixed in.</summary>
+[Collection(GpuTargets.Collection)]
 public sealed class G1KernelTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Runtimes => GpuTargets.Runtimes;

@@ -11,6 +11,10 @@ namespace Proving.Gpu.Tests;
 /// </summary>
 public static class GpuTargets
 {
+    /// <summary>The xunit collection of every test that uses the shared contexts: they run one at a time, since a
+    /// <see cref="GpuContext"/> is not thread-safe.</summary>
+    public const string Collection = "gpu";
+
     /// <summary>The runtime names for [MemberData].</summary>
     public static TheoryData<string> Runtimes => new() { "opencl", "cuda" };
 

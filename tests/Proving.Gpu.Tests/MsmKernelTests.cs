@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Proving.Gpu.Tests;
 
 /// <summary>GpuMsm against the naive sum of CPU scalar multiplications, with edge cases.</summary>
+[Collection(GpuTargets.Collection)]
 public sealed class MsmKernelTests(ITestOutputHelper output)
 {
     public static TheoryData<string, int> Sizes

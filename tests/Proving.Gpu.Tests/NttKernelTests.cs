@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Proving.Gpu.Tests;
 
 /// <summary>GpuNtt against the O(n^2) definition (small sizes) and against round trips / the convolution theorem (larger).</summary>
+[Collection(GpuTargets.Collection)]
 public sealed class NttKernelTests(ITestOutputHelper output)
 {
     public static TheoryData<string, int> Small

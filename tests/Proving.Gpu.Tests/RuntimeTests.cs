@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Proving.Gpu.Tests;
 
 /// <summary>Runtime discovery, error reporting, buffer bounds and the kernel cache.</summary>
+[Collection(GpuTargets.Collection)]
 public sealed class RuntimeTests(ITestOutputHelper output)
 {
     [Fact]

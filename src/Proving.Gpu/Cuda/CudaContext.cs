@@ -83,9 +83,9 @@ public sealed unsafe class CudaContext : GpuContext
         ArgumentOutOfRangeException.ThrowIfNegative(globalSize);
         ArgumentOutOfRangeException.ThrowIfNegative(localSize);
         if (globalSize == 0) return;
-        int block = localSize > 0 ? localSize : Math.Min(256, MaxThreadsPerBlock);
-        if (block > MaxThreadsPerBlock)
-            throw new ArgumentOutOfRangeException(nameof(localSize), $"block size {block} exceeds the device limit {MaxThreadsPerBlock}");
+        int block = localSize > 0 ? localSize : Math.Min(256, k.MaxGroupSize);
+        if (block > k.MaxGroupSize)
+            throw new ArgumentOutOfRangeException(nameof(localSize), $"block size {block} exceeds {k.Name}'s limit {k.MaxGroupSize}");
         long grid = (globalSize + block - 1) / block;
         if (grid > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(globalSize), "grid too large");
         Bind();
@@ -199,7 +199,9 @@ internal sealed unsafe class CudaModule : GpuModule
         nint f;
         var bytes = System.Text.Encoding.UTF8.GetBytes(name + "\0");
         fixed (byte* n = bytes) CudaException.Check(cuModuleGetFunction(&f, _module, n), $"cuModuleGetFunction({name})");
-        return new CudaKernel(name, f);
+        int maxThreads;
+        CudaException.Check(cuFuncGetAttribute(&maxThreads, CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, f), $"cuFuncGetAttribute({name})");
+        return new CudaKernel(name, f, maxThreads);
     }
 
     public override void Dispose()
@@ -210,9 +212,11 @@ internal sealed unsafe class CudaModule : GpuModule
 }
 
 /// <summary>A kernel entry point (CUfunction; owned by its module).</summary>
-internal sealed class CudaKernel(string name, nint handle) : GpuKernel(name)
+internal sealed class CudaKernel(string name, nint handle, int maxThreads) : GpuKernel(name)
 {
     internal nint Handle { get; } = handle;
+
+    public override int MaxGroupSize { get; } = maxThreads;
 
     internal override void Release() { }
 }

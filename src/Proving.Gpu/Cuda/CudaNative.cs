@@ -32,6 +32,8 @@ internal static unsafe partial class CudaNative
     [LibraryImport(Lib)] internal static partial int cuModuleLoadData(nint* module, void* image);
     [LibraryImport(Lib)] internal static partial int cuModuleUnload(nint module);
     [LibraryImport(Lib)] internal static partial int cuModuleGetFunction(nint* function, nint module, byte* name);
+    internal const int CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK = 0;
+    [LibraryImport(Lib)] internal static partial int cuFuncGetAttribute(int* value, int attribute, nint function);
     [LibraryImport(Lib)] internal static partial int cuLaunchKernel(nint function, uint gridX, uint gridY, uint gridZ,
         uint blockX, uint blockY, uint blockZ, uint sharedMemBytes, nint stream, void** kernelParams, void** extra);
     [LibraryImport(Lib, EntryPoint = "cuMemAlloc_v2")] internal static partial int cuMemAlloc(ulong* pointer, nuint bytes);

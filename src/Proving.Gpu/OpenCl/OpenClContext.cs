@@ -80,9 +80,9 @@ public sealed unsafe class OpenClContext : GpuContext
         ArgumentOutOfRangeException.ThrowIfNegative(globalSize);
         ArgumentOutOfRangeException.ThrowIfNegative(localSize);
         if (globalSize == 0) return;
-        int local = localSize > 0 ? localSize : Math.Min(256, k.MaxWorkGroupSize);
-        if (local > k.MaxWorkGroupSize)
-            throw new ArgumentOutOfRangeException(nameof(localSize), $"work-group size {local} exceeds {k.Name}'s limit {k.MaxWorkGroupSize}");
+        int local = localSize > 0 ? localSize : Math.Min(256, k.MaxGroupSize);
+        if (local > k.MaxGroupSize)
+            throw new ArgumentOutOfRangeException(nameof(localSize), $"work-group size {local} exceeds {k.Name}'s limit {k.MaxGroupSize}");
         for (int i = 0; i < args.Length; i++)
         {
             var a = args[i];

@@ -134,7 +134,7 @@ internal sealed class OpenClKernel(string name, nint handle, int maxWorkGroupSiz
 {
     internal nint Handle { get; private set; } = handle;
 
-    internal int MaxWorkGroupSize { get; } = maxWorkGroupSize;
+    public override int MaxGroupSize { get; } = maxWorkGroupSize;
 
     internal override void Release()
     {

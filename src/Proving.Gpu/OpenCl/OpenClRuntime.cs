@@ -45,7 +45,15 @@ public static unsafe class OpenClRuntime
 
     internal readonly record struct RawDevice(nint Platform, nint Device, GpuDeviceInfo Info);
 
+    // The ICD loader initializes itself on the first clGetPlatformIDs; concurrent first calls can see no platform.
+    private static readonly Lock EnumerationLock = new();
+
     internal static List<RawDevice> Enumerate()
+    {
+        lock (EnumerationLock) return EnumerateLocked();
+    }
+
+    private static List<RawDevice> EnumerateLocked()
     {
         var result = new List<RawDevice>();
         uint count;

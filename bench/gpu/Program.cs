@@ -1,0 +1,3 @@
+using Proving.Gpu.Bench;
+
+return GpuBench.Run(BenchOptions.Parse(args));
