@@ -13,27 +13,33 @@ internal static class DevicesCommand
         var command = new Command("devices", "List the GPU backends (CUDA, OpenCL) and their devices, or why a backend is unavailable");
         command.SetAction(_ =>
         {
-            Console.WriteLine($"cpu: available, {Environment.ProcessorCount} logical processors");
-            Print(CudaRuntime.Status());
-            var nvrtc = Nvrtc.Status();
-            Console.WriteLine(nvrtc.Available
-                ? $"  nvrtc: {nvrtc.Library} (NVRTC {Nvrtc.Version.Major}.{Nvrtc.Version.Minor}, up to sm_{Nvrtc.SupportedArchitectures.DefaultIfEmpty(0).Max()})"
-                : $"  nvrtc: unavailable: {nvrtc.Reason}");
-            Print(OpenClRuntime.Status());
-            Console.WriteLine($"kernel cache: {KernelCache.DefaultDirectory}");
+            Write(Console.Out);
             return 0;
         });
         return command;
     }
 
-    private static void Print(GpuRuntimeStatus status)
+    /// <summary>Writes the report: cpu, cuda (+ nvrtc), opencl, kernel cache folder.</summary>
+    internal static void Write(TextWriter output)
+    {
+        output.WriteLine($"cpu: available, {Environment.ProcessorCount} logical processors");
+        Write(output, CudaRuntime.Status());
+        var nvrtc = Nvrtc.Status();
+        output.WriteLine(nvrtc.Available
+            ? $"  nvrtc: {nvrtc.Library} (NVRTC {Nvrtc.Version.Major}.{Nvrtc.Version.Minor}, up to sm_{Nvrtc.SupportedArchitectures.DefaultIfEmpty(0).Max()})"
+            : $"  nvrtc: unavailable: {nvrtc.Reason}");
+        Write(output, OpenClRuntime.Status());
+        output.WriteLine($"kernel cache: {KernelCache.DefaultDirectory}");
+    }
+
+    private static void Write(TextWriter output, GpuRuntimeStatus status)
     {
         if (!status.Available)
         {
-            Console.WriteLine($"{status.Runtime}: unavailable: {status.Reason}");
+            output.WriteLine($"{status.Runtime}: unavailable: {status.Reason}");
             return;
         }
-        Console.WriteLine($"{status.Runtime}: available ({status.Library}), {status.Devices.Count} device(s)");
-        foreach (var d in status.Devices) Console.WriteLine($"  #{d.Index} {d}");
+        output.WriteLine($"{status.Runtime}: available ({status.Library}), {status.Devices.Count} device(s)");
+        foreach (var d in status.Devices) output.WriteLine($"  #{d.Index} {d}");
     }
 }
