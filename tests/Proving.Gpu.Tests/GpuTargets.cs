@@ -18,8 +18,21 @@ public static class GpuTargets
     /// <summary>The runtime names for [MemberData].</summary>
     public static TheoryData<string> Runtimes => new() { "opencl", "cuda" };
 
-    /// <summary>A kernel cache private to this test run.</summary>
-    public static KernelCache Cache { get; } = new(Path.Combine(Path.GetTempPath(), "proving-gpu-tests-" + Environment.ProcessId, "kernels"));
+    private static readonly string CacheRoot = Path.Combine(Path.GetTempPath(), "proving-gpu-tests-" + Environment.ProcessId);
+
+    /// <summary>A kernel cache private to this test run, deleted when the test process exits.</summary>
+    public static KernelCache Cache { get; } = CreateCache();
+
+    private static KernelCache CreateCache()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { if (Directory.Exists(CacheRoot)) Directory.Delete(CacheRoot, true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        };
+        return new KernelCache(Path.Combine(CacheRoot, "kernels"));
+    }
 
     private static readonly Lazy<GpuContext> OpenCl = new(() => OpenClRuntime.Open(0, Cache));
     private static readonly Lazy<(GpuContext? Context, string? Reason)> Cuda = new(() =>

@@ -52,6 +52,15 @@ internal static class CurveTestPoints
         return acc;
     }
 
+    /// <summary>v (0 &lt;= v &lt; 2^256) as a 32-byte big-endian word.</summary>
+    public static byte[] Word(BigInteger v)
+    {
+        var w = new byte[32];
+        int n = v.GetByteCount(isUnsigned: true);
+        v.TryWriteBytes(w.AsSpan(32 - n), out _, isUnsigned: true, isBigEndian: true);
+        return w;
+    }
+
     public static BigInteger R => Fr.Modulus;
 
     public static BigInteger Q => Fq.Modulus;

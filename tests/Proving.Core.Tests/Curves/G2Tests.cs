@@ -88,4 +88,17 @@ public class G2Tests
         var k = Fr.Random(rng);
         Assert.True(t.Multiply(k.ToBigInteger()) == NaiveMultiply<G2Projective, G2Affine, Fq2>(t, k.ToBigInteger()));
     }
+
+    [Fact]
+    public void PsiSplitMultiplicationMatchesPlainWnaf()
+    {
+        var rng = new Random(45);
+        var scalars = new[] { Fr.Zero, Fr.One, -Fr.One, Fr.FromBigInteger(Q - R), Fr.FromBigInteger(Q - R) + Fr.One }
+            .Concat(Enumerable.Range(0, 30).Select(_ => Fr.Random(rng)));
+        foreach (var k in scalars)
+        {
+            var p = G2Projective.Generator * Fr.Random(rng);
+            Assert.True(p * k == p.Multiply(k.ToBigInteger()), $"k = {k}");
+        }
+    }
 }

@@ -45,6 +45,31 @@ public class CyclotomicTests
     }
 
     [Fact]
+    public void WidthWNonAdjacentFormsRecomposeAndHaveTheirShape()
+    {
+        var rng = new Random(73);
+        UInt128[] fixedValues = [1, 2, 3, 7, Fq12.BnParameter, 6 * (UInt128)Fq12.BnParameter + 2, UInt128.MaxValue >> 2];
+        var values = fixedValues.Concat(Enumerable.Range(0, 200).Select(_ => new UInt128((ulong)rng.NextInt64() >> 3, (ulong)rng.NextInt64())));
+        foreach (var n in values)
+            for (int w = 2; w <= 6; w++)
+            {
+                var digits = PairingConstants.NonAdjacentForm(n, w);
+                BigInteger sum = 0;
+                for (int i = digits.Length - 1; i >= 0; i--) sum = 2 * sum + digits[i];
+                Assert.Equal((BigInteger)n, sum);
+                Assert.True(digits[^1] > 0);
+                for (int i = 0; i < digits.Length; i++)
+                {
+                    if (digits[i] == 0) continue;
+                    Assert.True((digits[i] & 1) != 0 && Math.Abs(digits[i]) < 1 << (w - 1));
+                    for (int j = i + 1; j < Math.Min(i + w, digits.Length); j++) Assert.Equal(0, digits[j]);
+                }
+            }
+        Assert.Empty(PairingConstants.NonAdjacentForm(0));
+        Assert.Equal(22, PairingConstants.AteLoopNaf.Count(d => d != 0));
+    }
+
+    [Fact]
     public void BnParameterGeneratesTheCurvePrimes()
     {
         var x = new BigInteger(Fq12.BnParameter);

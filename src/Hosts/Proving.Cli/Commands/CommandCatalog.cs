@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DevicesCommand.Create();
+        yield return RiscVCommand.Create();
     }
 }

@@ -122,17 +122,7 @@ public readonly partial struct Fq12 : IField<Fq12>
     /// <summary>This element to a non-negative integer power (square-and-multiply, variable-time in the exponent).
     /// A general-purpose operation; pairing values should use <see cref="CyclotomicPow"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exponent"/> is negative.</exception>
-    public Fq12 Pow(System.Numerics.BigInteger exponent)
-    {
-        if (exponent.Sign < 0) throw new ArgumentOutOfRangeException(nameof(exponent), "negative exponent");
-        var result = One;
-        for (long bit = (long)exponent.GetBitLength() - 1; bit >= 0; bit--)
-        {
-            Square(result, out result);
-            if (!(exponent >> (int)bit).IsEven) Mul(result, this, out result);
-        }
-        return result;
-    }
+    public Fq12 Pow(System.Numerics.BigInteger exponent) => FieldPow.Pow(this, exponent);
 
     /// <summary>Uniformly random element (tests, benchmarks).</summary>
     public static Fq12 Random(Random rng) => new(Fq6.Random(rng), Fq6.Random(rng));

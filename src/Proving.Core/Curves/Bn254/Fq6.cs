@@ -236,17 +236,7 @@ public readonly partial struct Fq6 : IField<Fq6>
 
     /// <summary>This element to a non-negative integer power (square-and-multiply, variable-time in the exponent).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exponent"/> is negative.</exception>
-    public Fq6 Pow(System.Numerics.BigInteger exponent)
-    {
-        if (exponent.Sign < 0) throw new ArgumentOutOfRangeException(nameof(exponent), "negative exponent");
-        var result = One;
-        for (long bit = (long)exponent.GetBitLength() - 1; bit >= 0; bit--)
-        {
-            Square(result, out result);
-            if (!(exponent >> (int)bit).IsEven) Mul(result, this, out result);
-        }
-        return result;
-    }
+    public Fq6 Pow(System.Numerics.BigInteger exponent) => FieldPow.Pow(this, exponent);
 
     /// <summary>Uniformly random element (tests, benchmarks).</summary>
     public static Fq6 Random(Random rng) => new(Fq2.Random(rng), Fq2.Random(rng), Fq2.Random(rng));

@@ -20,9 +20,11 @@ public readonly partial struct G2Affine
 
     /// <summary>
     /// True when this point lies in the prime-order subgroup G2 (order r), which the pairing requires; infinity is in
-    /// it. Assumes the point is on the twist (false otherwise). Test: ψ(P) = [6u^2]P (M. Scott, "A note on group
-    /// membership tests for G1, G2 and GT on BLS pairing-friendly curves", ePrint 2021/1130, section for BN
-    /// curves), a 127-bit scalar multiplication instead of the 254-bit r·P = O; the test suite checks both agree.
+    /// it. Assumes the point is on the twist (false otherwise). Test: ψ(P) = [λ]P with λ = q - r = 6u^2 (M. Scott, "A
+    /// note on group membership tests for G1, G2 and GT on BLS pairing-friendly curves", ePrint 2021/1130), a 127-bit
+    /// scalar multiplication instead of the 254-bit r·P = O. Sound for every twist point: ψ satisfies
+    /// ψ^2 - tψ + q = 0 with trace t = q + 1 - r = λ + 1, so ψ(P) = [λ]P gives (λ^2 - tλ + q)P = (q - λ)P = r·P = O;
+    /// conversely ψ acts on G2 as q ≡ λ (mod r). The tests also check it against r·P on random twist points.
     /// </summary>
     public bool IsInSubgroup
     {

@@ -10,18 +10,25 @@ internal static class PairingConstants
     /// <summary>3·b' = 9/ξ, the twist coefficient tripled (used by the doubling step).</summary>
     public static readonly Fq2 ThreeTwistB = G2Affine.B + G2Affine.B + G2Affine.B;
 
-    /// <summary>Signed digits d_i in {-1, 0, 1} with n = Σ d_i 2^i and no two adjacent non-zero digits,
-    /// least significant first.</summary>
-    public static sbyte[] NonAdjacentForm(UInt128 n)
+    /// <summary>
+    /// The width-w non-adjacent form of n: digits d_i that are zero or odd with |d_i| &lt; 2^(w-1), any w consecutive
+    /// digits holding at most one non-zero, and n = Σ d_i 2^i (n &lt; 2^127); least significant first. w = 2 is the plain NAF.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is outside [2, 7].</exception>
+    public static sbyte[] NonAdjacentForm(UInt128 n, int width = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 7);
+        int modulus = 1 << width;
         var digits = new List<sbyte>();
         while (n != 0)
         {
             sbyte d = 0;
             if ((n & 1) != 0)
             {
-                d = (n & 3) == 1 ? (sbyte)1 : (sbyte)-1;
-                n = d > 0 ? n - 1 : n + 1;
+                int low = (int)(n & (UInt128)(modulus - 1));
+                d = (sbyte)(low >= modulus / 2 ? low - modulus : low);
+                n = d > 0 ? n - (UInt128)d : n + (UInt128)(-d);
             }
             digits.Add(d);
             n >>= 1;

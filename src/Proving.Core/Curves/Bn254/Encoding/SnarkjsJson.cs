@@ -9,8 +9,8 @@ namespace Proving.Core.Curves.Bn254.Encoding;
 /// <c>[["X.c0", "X.c1"], ["Y.c0", "Y.c1"], ["Z.c0", "Z.c1"]]</c> (real part first, unlike the EVM encoding).
 /// snarkjs writes Z = "1" (["1", "0"]) and infinity as <c>["0", "1", "0"]</c> (<c>[["0","0"],["1","0"],["0","0"]]</c>),
 /// which the writers here produce too. Readers accept any Z (other tools may not normalise), and reject anything
-/// else: wrong shapes, non-strings, numbers with signs, leading zeros or values &gt;= q, Z = 0 with (X, Y) not a
-/// projective point at infinity, points off the curve, and G2 points outside the prime-order subgroup.
+/// else: wrong shapes, non-strings, numbers with signs, leading zeros or values &gt;= q, Z = 0 unless (X, Y) is (0, 1)
+/// or a Jacobian infinity (t^2, t^3), points off the curve, and G2 points outside the prime-order subgroup.
 /// </summary>
 public static class SnarkjsJson
 {
@@ -36,8 +36,7 @@ public static class SnarkjsJson
         error = PointDecodeError.None;
         if (c[2].IsZero)
         {
-            // Z = 0: the identity, provided (X : Y : 0) is a curve point (Y^2 = X^3, not X = Y = 0)
-            if (c[1].IsZero || c[1].Square() != c[0].Square() * c[0]) { error = PointDecodeError.NotOnCurve; return false; }
+            if (!IsInfinityXY(c[0], c[1])) { error = PointDecodeError.NotOnCurve; return false; }
             return true;
         }
         var p = G1Projective.FromJacobianUnchecked(c[0], c[1], c[2]);
@@ -67,7 +66,7 @@ public static class SnarkjsJson
         error = PointDecodeError.None;
         if (c[2].IsZero)
         {
-            if (c[1].IsZero || c[1].Square() != c[0].Square() * c[0]) { error = PointDecodeError.NotOnCurve; return false; }
+            if (!IsInfinityXY(c[0], c[1])) { error = PointDecodeError.NotOnCurve; return false; }
             return true;
         }
         var p = G2Projective.FromJacobianUnchecked(c[0], c[1], c[2]);
@@ -82,6 +81,13 @@ public static class SnarkjsJson
     /// <exception cref="Proving.Core.Algebra.NonCanonicalEncodingException">The JSON is not a valid G2 point (see the class summary).</exception>
     public static G2Affine ReadG2(JsonElement e) =>
         TryReadG2(e, out var p, out var err) ? p : throw PointDecodeErrors.ToException(err, "G2 (snarkjs JSON)");
+
+    /// <summary>
+    /// With Z = 0, (X, Y) must name the point at infinity: snarkjs's (0, 1), or a Jacobian (t^2, t^3) with t ≠ 0
+    /// (Y^2 = X^3, Y ≠ 0). Anything else, such as (0, 0, 0), is rejected.
+    /// </summary>
+    private static bool IsInfinityXY<TF>(in TF x, in TF y) where TF : struct, Proving.Core.Algebra.IField<TF> =>
+        (x.IsZero && y.IsOne) || (!y.IsZero && y.Square() == x.Square() * x);
 
     /// <summary>A canonical decimal string: digits only, no leading zeros (except "0" itself), value &lt; q.</summary>
     private static bool TryFq(JsonElement e, out Fq value, out PointDecodeError error)
