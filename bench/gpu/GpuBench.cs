@@ -33,6 +33,17 @@ internal static class GpuBench
             using var bases = msm.UploadBases(points);
             Row($"MSM G1 (resident bases)", log, o.Repeat, () => msm.Msm(bases, scalars));
         }
+        foreach (int log in o.MsmG2LogSizes)
+        {
+            int n = 1 << log;
+            var step = G2Projective.Generator * Fr.Random(rng);
+            var pts = new G2Projective[n];
+            var acc = step;
+            for (int i = 0; i < n; i++) { pts[i] = acc; acc += step; }
+            var scalars = Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray();
+            using var bases = msm.UploadBases(G2Projective.BatchNormalize(pts));
+            Row("MSM G2 (resident bases)", log, o.Repeat, () => msm.Msm(bases, scalars));
+        }
         foreach (int log in o.NttLogSizes)
         {
             var v = Enumerable.Range(0, 1 << log).Select(_ => Fr.Random(rng)).ToArray();

@@ -1,5 +1,5 @@
 // Element-wise G1 kernels used to test g1.h: out[i] = p[i] + q[i] (Jacobian), p[i] + a[i] (mixed), 2 p[i].
-#include "g1.h"
+#include "curve.h"
 
 KERNEL void g1_vec_add(GLOBAL u32* out, const GLOBAL u32* p, const GLOBAL u32* q, u64 n)
 {

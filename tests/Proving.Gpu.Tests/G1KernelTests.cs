@@ -54,14 +54,14 @@ public sealed class G1KernelTests(ITestOutputHelper output)
         }
     }
 
-    internal static Fq[] Jac(G1Projective[] p) { var w = new Fq[3 * p.Length]; G1Layout.WriteJacobian(p, w); return w; }
+    internal static Fq[] Jac(G1Projective[] p) { var w = new Fq[3 * p.Length]; PointLayout.WriteJacobian(p, w); return w; }
 
-    internal static Fq[] Aff(G1Affine[] p) { var w = new Fq[2 * p.Length]; G1Layout.WriteAffine(p, w); return w; }
+    internal static Fq[] Aff(G1Affine[] p) { var w = new Fq[2 * p.Length]; PointLayout.WriteAffine(p, w); return w; }
 
     internal static G1Projective[] Read(GpuContext ctx, GpuBuffer b, int n)
     {
         var w = new Fq[3 * n];
         ctx.Download<Fq>(b, w);
-        return G1Layout.ReadJacobian(w);
+        return PointLayout.ReadJacobian(w);
     }
 }

@@ -61,7 +61,7 @@ public sealed class MsmKernelTests(ITestOutputHelper output)
         foreach (var c in new[] { 0, 1, 5, 13 })
             Assert.True(Naive(p, k) == msm.Msm(p, k, c), $"window {c}");
         Assert.True(msm.Msm(p, new Fr[64]).IsIdentity, "all-zero scalars");
-        Assert.True(msm.Msm([], []).IsIdentity, "empty");
+        Assert.True(msm.Msm(ReadOnlySpan<G1Affine>.Empty, ReadOnlySpan<Fr>.Empty).IsIdentity, "empty");
         Assert.Throws<ArgumentException>(() => msm.Msm(p, k.AsSpan(0, 3)));
     }
 
@@ -78,6 +78,26 @@ public sealed class MsmKernelTests(ITestOutputHelper output)
         var k2 = k.Select(x => x * x).ToArray();
         Assert.True(Naive(p, k2) == msm.Msm(bases, k2));
         Assert.True(Naive(p[..50], k[..50]) == msm.Msm(bases, k.AsSpan(0, 50)));
+    }
+
+    [Theory]
+    [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
+    public void G2MatchesNaiveSumWithEdgeCases(string runtime)
+    {
+        var ctx = GpuTargets.Open(runtime, output);
+        if (ctx == null) return;
+        var msm = new GpuMsm(ctx);
+        var rng = new Random(21);
+        const int n = 40;
+        var q = G2Projective.BatchNormalize(Enumerable.Range(0, n).Select(_ => G2Projective.Generator * Fr.Random(rng)).ToArray());
+        var k = Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray();
+        k[0] = Fr.Zero; q[1] = G2Affine.Infinity; q[2] = q[3]; k[2] = k[3]; q[4] = q[5].Negate(); k[4] = k[5]; k[6] = Fr.Zero - Fr.One;
+        var expected = G2Projective.Identity;
+        for (int i = 0; i < n; i++) expected += G2Projective.FromAffine(q[i]) * k[i];
+        foreach (var c in new[] { 0, 7 })
+            Assert.True(expected == msm.Msm(q, k, c), $"G2 window {c}");
+        using var bases = msm.UploadBases(q);
+        Assert.True(msm.Msm(bases, k.AsSpan(0, 0)).IsIdentity);
     }
 
     [Theory]
