@@ -1,0 +1,15 @@
+namespace Proving.Bench;
+
+/// <summary>
+/// Size lists for [ParamsSource]: the default list, or the comma-separated log2 sizes in the environment variable
+/// PROVING_BENCH_LOGN (e.g. PROVING_BENCH_LOGN=16,18) to measure a few key sizes quickly.
+/// </summary>
+public static class BenchSizes
+{
+    /// <summary>The override from PROVING_BENCH_LOGN, or <paramref name="defaults"/>.</summary>
+    public static IEnumerable<int> LogN(params int[] defaults)
+    {
+        var env = Environment.GetEnvironmentVariable("PROVING_BENCH_LOGN");
+        return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+    }
+}

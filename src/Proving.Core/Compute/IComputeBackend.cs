@@ -1,0 +1,50 @@
+using Proving.Core.Curves.Bn254;
+
+namespace Proving.Core.Compute;
+
+/// <summary>
+/// The primitives a BN254 prover offloads: NTTs over Fr, the vector operations around them, and MSM on G1 / G2.
+/// <see cref="CpuBackend"/> is the reference implementation; GPU backends (Proving.Gpu) must give identical results.
+/// Obtain one by name from <see cref="ComputeBackends.Create"/>. Implementations are safe to call from one thread at a
+/// time; the CPU backend is also safe for concurrent calls.
+/// </summary>
+public interface IComputeBackend : IDisposable
+{
+    /// <summary>The registry name ("cpu", "cuda", "opencl").</summary>
+    string Name { get; }
+
+    /// <summary>A one-line description of the device (e.g. processor count, GPU model).</summary>
+    string Description { get; }
+
+    /// <summary>NTT in place on <paramref name="values"/> (BatchSize columns of n = values.Length / BatchSize elements each).</summary>
+    /// <exception cref="ArgumentException">The column length is not a power of two or the batch size does not divide the length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The column length is above 2^28.</exception>
+    void Ntt(Span<Fr> values, NttConfig config);
+
+    /// <summary>
+    /// Σ scalars[i]·bases[i] on G1. Scalars are <see cref="Fr"/> values, always &lt; r by construction; bases may include
+    /// infinity and repeats; n = 0 gives the identity.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans have different lengths.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
+    G1Projective MsmG1(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config);
+
+    /// <summary>Σ scalars[i]·bases[i] on G2 (same contract as <see cref="MsmG1"/>).</summary>
+    /// <exception cref="ArgumentException">The spans have different lengths.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
+    G2Projective MsmG2(ReadOnlySpan<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config);
+
+    /// <summary>a[i] *= b[i].</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    void PointwiseMul(Span<Fr> a, ReadOnlySpan<Fr> b);
+
+    /// <summary>a[i] -= b[i].</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    void Sub(Span<Fr> a, ReadOnlySpan<Fr> b);
+
+    /// <summary>v[i] *= g^i.</summary>
+    void ScaleByPowers(Span<Fr> values, Fr g);
+
+    /// <summary>v[i] = 1 / v[i] for non-zero elements; zeros stay zero.</summary>
+    void BatchInvert(Span<Fr> values);
+}
