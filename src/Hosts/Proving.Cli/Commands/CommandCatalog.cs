@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DevicesCommand.Create();
         yield return RiscVCommand.Create();
         yield return Groth16Command.Create();
         yield return ZkeyCommand.Create();

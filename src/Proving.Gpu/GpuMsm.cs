@@ -1,0 +1,159 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Proving.Core.Curves.Bn254;
+
+namespace Proving.Gpu;
+
+/// <summary>
+/// Multi-scalar multiplication Σ k_i·P_i over BN254 G1 or G2 on a <see cref="GpuContext"/> by Pippenger's bucket
+/// method (native/kernels/msm_common.h, msm_impl.h): digit decomposition, a counting sort of (bucket, point) pairs,
+/// bucket accumulation and per-window bucket reduction run on the device; the prefix sum of bucket sizes and the
+/// final combination of the ~254/c window sums (c doublings each) run on the CPU. One thread at a time.
+/// </summary>
+public sealed class GpuMsm
+{
+    /// <summary>Bits of an Fr scalar (r &lt; 2^254).</summary>
+    public const int ScalarBits = 254;
+
+    private readonly GpuContext _ctx;
+
+    /// <summary>Uses <paramref name="context"/> (not owned).</summary>
+    public GpuMsm(GpuContext context) => _ctx = context ?? throw new ArgumentNullException(nameof(context));
+
+    /// <summary>Copies G1 <paramref name="points"/> to the device once, for repeated MSMs over the same bases (a proving key).</summary>
+    public ResidentBases<G1Affine> UploadBases(ReadOnlySpan<G1Affine> points)
+    {
+        var words = new Fq[2 * points.Length];
+        PointLayout.WriteAffine(points, words);
+        return new ResidentBases<G1Affine>(_ctx.Upload<Fq>(words), points.Length);
+    }
+
+    /// <summary>Copies G2 <paramref name="points"/> to the device once (128 bytes each).</summary>
+    public ResidentBases<G2Affine> UploadBases(ReadOnlySpan<G2Affine> points)
+    {
+        var words = new Fq2[2 * points.Length];
+        PointLayout.WriteAffine(points, words);
+        return new ResidentBases<G2Affine>(_ctx.Upload<Fq2>(words), points.Length);
+    }
+
+    /// <summary>Σ scalars[i]·points[i] over G1; the spans must have the same length (0 gives the identity).</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public G1Projective Msm(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars, int windowBits = 0)
+    {
+        CheckLengths(points.Length, scalars.Length);
+        if (points.Length == 0) return G1Projective.Identity;
+        using var bases = UploadBases(points);
+        return Msm(bases, scalars, windowBits);
+    }
+
+    /// <summary>Σ scalars[i]·points[i] over G2; the spans must have the same length (0 gives the identity).</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public G2Projective Msm(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars, int windowBits = 0)
+    {
+        CheckLengths(points.Length, scalars.Length);
+        if (points.Length == 0) return G2Projective.Identity;
+        using var bases = UploadBases(points);
+        return Msm(bases, scalars, windowBits);
+    }
+
+    /// <summary>Σ scalars[i]·bases[i] over the first scalars.Length resident G1 bases.</summary>
+    /// <param name="bases">Bases from <see cref="UploadBases(ReadOnlySpan{G1Affine})"/> on this context.</param>
+    /// <param name="scalars">At most bases.Count scalars.</param>
+    /// <param name="windowBits">Window width c in [1, 20], or 0 for <see cref="DefaultWindowBits"/>.</param>
+    /// <exception cref="ArgumentException">More scalars than bases.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowBits"/> is outside [0, 20].</exception>
+    public G1Projective Msm(ResidentBases<G1Affine> bases, ReadOnlySpan<Fr> scalars, int windowBits = 0)
+    {
+        var words = WindowSums("g1", bases?.Buffer, bases?.Count ?? 0, 96, scalars, windowBits, out int c);
+        if (words == null) return G1Projective.Identity;
+        var sums = PointLayout.ReadJacobian(MemoryMarshal.Cast<byte, Fq>(words));
+        var acc = sums[^1];
+        for (int w = sums.Length - 2; w >= 0; w--)
+        {
+            for (int i = 0; i < c; i++) acc += acc;
+            acc += sums[w];
+        }
+        return acc;
+    }
+
+    /// <summary>Σ scalars[i]·bases[i] over the first scalars.Length resident G2 bases (parameters as for G1).</summary>
+    /// <exception cref="ArgumentException">More scalars than bases.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowBits"/> is outside [0, 20].</exception>
+    public G2Projective Msm(ResidentBases<G2Affine> bases, ReadOnlySpan<Fr> scalars, int windowBits = 0)
+    {
+        var words = WindowSums("g2", bases?.Buffer, bases?.Count ?? 0, 192, scalars, windowBits, out int c);
+        if (words == null) return G2Projective.Identity;
+        var sums = PointLayout.ReadJacobian(MemoryMarshal.Cast<byte, Fq2>(words));
+        var acc = sums[^1];
+        for (int w = sums.Length - 2; w >= 0; w--)
+        {
+            for (int i = 0; i < c; i++) acc += acc;
+            acc += sums[w];
+        }
+        return acc;
+    }
+
+    /// <summary>The default window width for <paramref name="n"/> points: log2(n) - 3, clamped to [4, 16].</summary>
+    public static int DefaultWindowBits(long n) => Math.Clamp(BitOperations.Log2((ulong)Math.Max(1, n)) - 3, 4, 16);
+
+    /// <summary>Runs the device pipeline of group <paramref name="group"/> and returns the window sums' Jacobian
+    /// bytes (<paramref name="jacobianBytes"/> per window), or null when there are no scalars.</summary>
+    private byte[]? WindowSums(string group, GpuBuffer? bases, int baseCount, int jacobianBytes, ReadOnlySpan<Fr> scalars, int windowBits, out int c)
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        if (scalars.Length > baseCount) throw new ArgumentException($"{scalars.Length} scalars but only {baseCount} bases");
+        ArgumentOutOfRangeException.ThrowIfNegative(windowBits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(windowBits, 20);
+        long n = scalars.Length;
+        c = windowBits > 0 ? windowBits : DefaultWindowBits(n);
+        if (n == 0) return null;
+        int windows = (ScalarBits + c - 1) / c;
+        long bucketCount = (long)windows << c;
+        var module = _ctx.Module($"msm_{group}.c");
+
+        using var ds = _ctx.Upload<Fr>(scalars);
+        _ctx.Launch(module.Kernel("msm_scalars_from_mont"), n, 0, ds, (ulong)n);
+
+        using var counts = _ctx.Allocate(4 * (bucketCount + 1));
+        _ctx.Clear(counts);
+        _ctx.Launch(module.Kernel($"{group}_msm_count"), n * windows, 0, ds, bases, counts, (uint)c, (uint)windows, (ulong)n);
+        var offsets = new uint[bucketCount + 1];
+        _ctx.Download<uint>(counts, offsets.AsSpan(0, (int)bucketCount));
+        uint sum = 0;
+        for (long b = 0; b < bucketCount; b++) { uint k = offsets[b]; offsets[b] = sum; sum += k; }
+        offsets[bucketCount] = sum;
+        _ctx.Write(counts, MemoryMarshal.AsBytes(offsets.AsSpan()));   // counts now serves as the scatter cursor
+
+        using var dOffsets = _ctx.Upload<uint>(offsets);
+        using var indices = _ctx.Allocate(4L * Math.Max(1u, sum));
+        _ctx.Launch(module.Kernel($"{group}_msm_scatter"), n * windows, 0, ds, bases, counts, indices, (uint)c, (uint)windows, (ulong)n);
+
+        using var buckets = _ctx.Allocate(jacobianBytes * bucketCount);
+        _ctx.Launch(module.Kernel($"{group}_msm_accumulate"), bucketCount, 0, bases, indices, dOffsets, buckets, (ulong)bucketCount);
+        using var sums = _ctx.Allocate((long)jacobianBytes * windows);
+        _ctx.Launch(module.Kernel($"{group}_msm_window_reduce"), windows, 0, buckets, sums, (uint)c, (uint)windows);
+        var result = new byte[jacobianBytes * windows];
+        _ctx.Read(sums, result);
+        return result;
+    }
+
+    private static void CheckLengths(int points, int scalars)
+    {
+        if (points != scalars) throw new ArgumentException($"{points} points but {scalars} scalars");
+    }
+}
+
+/// <summary>Bases kept in device memory (affine: 64 bytes per G1 point, 128 per G2 point) for repeated MSMs; dispose to free them.</summary>
+/// <typeparam name="TAffine">G1Affine or G2Affine.</typeparam>
+public sealed class ResidentBases<TAffine> : IDisposable
+{
+    internal ResidentBases(GpuBuffer buffer, int count) { Buffer = buffer; Count = count; }
+
+    internal GpuBuffer Buffer { get; }
+
+    /// <summary>Number of points.</summary>
+    public int Count { get; }
+
+    /// <summary>Frees the device memory.</summary>
+    public void Dispose() => Buffer.Dispose();
+}
