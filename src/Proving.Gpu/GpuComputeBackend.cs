@@ -30,14 +30,16 @@ public sealed class GpuComputeBackend : IComputeBackend
 
     /// <summary>Opens device 0 of <paramref name="runtime"/> ("cuda" or "opencl").</summary>
     /// <exception cref="ComputeBackendUnavailableException">The runtime or device cannot be used here (the reason says why).</exception>
-    public static GpuComputeBackend Open(string runtime)
+    public static GpuComputeBackend Open(string runtime) => Open(runtime, gpuOnly: false);
+
+    internal static GpuComputeBackend Open(string runtime, bool gpuOnly)
     {
         try
         {
             GpuContext ctx = runtime switch
             {
                 "cuda" => CudaRuntime.Open(),
-                "opencl" => OpenClRuntime.Open(),
+                "opencl" => gpuOnly ? OpenClRuntime.OpenFirstNonCpu() : OpenClRuntime.Open(),
                 _ => throw new ArgumentException($"unknown GPU runtime '{runtime}'", nameof(runtime)),
             };
             return new GpuComputeBackend(runtime, ctx);
@@ -109,7 +111,8 @@ public static class GpuBackends
     /// <summary>Registers "cuda" and "opencl" (each opens device 0 when created); call once at start-up. Idempotent.</summary>
     public static void Register()
     {
-        ComputeBackends.Register("cuda", () => GpuComputeBackend.Open("cuda"));
-        ComputeBackends.Register("opencl", () => GpuComputeBackend.Open("opencl"));
+        ComputeBackends.Register("cuda", () => GpuComputeBackend.Open("cuda", gpuOnly: false));
+        // "opencl" by name takes the first device (PoCL too); "auto" takes only a GPU/accelerator.
+        ComputeBackends.Register("opencl", () => GpuComputeBackend.Open("opencl", gpuOnly: false), forAuto: () => GpuComputeBackend.Open("opencl", gpuOnly: true));
     }
 }

@@ -16,18 +16,23 @@ public static class ComputeBackends
         ["cpu"] = () => new CpuBackend(),
     };
 
+    // Factories that "auto" uses instead of the named one (e.g. OpenCL restricted to GPU devices).
+    private static readonly ConcurrentDictionary<string, Func<IComputeBackend>> AutoFactories = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The names that can be requested now ("auto" plus every registered backend).</summary>
     public static IReadOnlyList<string> Names => ["auto", .. Factories.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Registers (or replaces) the factory for <paramref name="name"/>; the factory throws
-    /// <see cref="ComputeBackendUnavailableException"/> when its device cannot start.</summary>
+    /// <see cref="ComputeBackendUnavailableException"/> when its device cannot start. <paramref name="forAuto"/>, when
+    /// given, is what "auto" calls instead (e.g. an OpenCL factory that accepts only GPU devices).</summary>
     /// <exception cref="ArgumentException">The name is empty or "auto".</exception>
-    public static void Register(string name, Func<IComputeBackend> factory)
+    public static void Register(string name, Func<IComputeBackend> factory, Func<IComputeBackend>? forAuto = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
         if (name.Equals("auto", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException("'auto' is reserved", nameof(name));
         Factories[name] = factory;
+        if (forAuto != null) AutoFactories[name] = forAuto; else AutoFactories.TryRemove(name, out _);
     }
 
     /// <summary>The backend named <paramref name="name"/> (case-insensitive): "cpu", "auto", or a registered GPU backend.</summary>
@@ -39,7 +44,7 @@ public static class ComputeBackends
         {
             foreach (var candidate in AutoOrder)
             {
-                if (!Factories.TryGetValue(candidate, out var f)) continue;
+                if (!AutoFactories.TryGetValue(candidate, out var f) && !Factories.TryGetValue(candidate, out f)) continue;
                 try { return f(); }
                 catch (ComputeBackendUnavailableException) { }
             }

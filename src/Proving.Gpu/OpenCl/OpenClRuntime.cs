@@ -43,7 +43,21 @@ public static unsafe class OpenClRuntime
         return new OpenClContext(d.Platform, d.Device, d.Info, cache ?? KernelCache.Default);
     }
 
-    internal readonly record struct RawDevice(nint Platform, nint Device, GpuDeviceInfo Info);
+    /// <summary>
+    /// Opens the first OpenCL device that is not a CPU (a GPU or accelerator): the choice of the <c>auto</c> backend,
+    /// which must not pick a CPU OpenCL driver such as PoCL over the faster native CPU backend.
+    /// </summary>
+    /// <exception cref="GpuUnavailableException">The loader is missing, or every OpenCL device is a CPU.</exception>
+    public static OpenClContext OpenFirstNonCpu(KernelCache? cache = null)
+    {
+        var lib = NativeLibraries.Load(NativeLibraries.OpenCl);
+        if (!lib.Loaded) throw new GpuUnavailableException("opencl", lib.Failure!);
+        foreach (var d in Enumerate())
+            if (!d.IsCpu) return new OpenClContext(d.Platform, d.Device, d.Info, cache ?? KernelCache.Default);
+        throw new GpuUnavailableException("opencl", "no OpenCL GPU or accelerator (CPU devices such as PoCL are left to the CPU backend)");
+    }
+
+    internal readonly record struct RawDevice(nint Platform, nint Device, GpuDeviceInfo Info, bool IsCpu);
 
     // The ICD loader initializes itself on the first clGetPlatformIDs; concurrent first calls can see no platform.
     private static readonly Lock EnumerationLock = new();
@@ -77,7 +91,8 @@ public static unsafe class OpenClRuntime
                     DeviceString(device, CL_DEVICE_VENDOR).Trim(), (long)DeviceULong(device, CL_DEVICE_GLOBAL_MEM_SIZE),
                     (int)DeviceUInt(device, CL_DEVICE_MAX_COMPUTE_UNITS), DeviceString(device, CL_DEVICE_VERSION).Trim(),
                     $"{DeviceString(device, CL_DRIVER_VERSION).Trim()} ({platformName.Trim()})");
-                result.Add(new RawDevice(platform, device, info));
+                bool isCpu = (DeviceULong(device, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0;
+                result.Add(new RawDevice(platform, device, info, isCpu));
             }
         }
         return result;

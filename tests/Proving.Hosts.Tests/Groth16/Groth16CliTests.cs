@@ -35,6 +35,19 @@ public sealed class Groth16CliTests : IDisposable
     }
 
     [Fact]
+    public void Prove_on_the_OpenCL_backend_with_check_matches_the_cpu_and_verifies()
+    {
+        // PoCL in CI: the whole prover's NTTs and MSMs run as OpenCL kernels, each compared with the CPU (--check).
+        Proving.Gpu.GpuBackends.Register();
+        string F(string file) => Fixtures.File("poseidon", file);
+        Assert.Equal(0, Run("groth16", "prove", F("circuit.zkey"), F("witness.wtns"), Out("proof.json"), Out("public.json"), "--backend", "opencl", "--check"));
+        Assert.Equal(File.ReadAllText(F("public.json")), File.ReadAllText(Out("public.json")));
+        Assert.Equal(0, Run("groth16", "verify", F("verification_key.json"), Out("public.json"), Out("proof.json")));
+        var snarkjs = ProcessRunner.Run(RepoPaths.NodeTool("snarkjs"), ["groth16", "verify", F("verification_key.json"), Out("public.json"), Out("proof.json")], TimeSpan.FromMinutes(2));
+        Assert.True(snarkjs.ExitCode == 0 && snarkjs.Stdout.Contains("OK"), snarkjs.Stdout + snarkjs.Stderr);
+    }
+
+    [Fact]
     public void Bad_inputs_give_non_zero_exit_codes()
     {
         string F(string file) => Fixtures.File("poseidon", file);

@@ -8,7 +8,8 @@ namespace Proving.Cli.Commands;
 
 /// <summary>
 /// <c>proving groth16 prove &lt;circuit.zkey&gt; &lt;witness.wtns&gt; &lt;proof.json&gt; &lt;public.json&gt; [--backend ...] [--verbose]</c>
-/// (snarkjs's argument order). --verbose prints the backend and a timing breakdown on stderr.
+/// (snarkjs's argument order). --verbose prints the backend and a timing breakdown on stderr; --check runs the
+/// selected backend beside the CPU reference (DualBackend) and fails on the first difference.
 /// </summary>
 internal static class Groth16ProveCommand
 {
@@ -21,16 +22,19 @@ internal static class Groth16ProveCommand
         var publicOut = new Argument<string>("public.json") { Description = "output public signals" };
         var backendOpt = new Option<string>("--backend") { Description = "compute backend: cpu, cuda, opencl or auto", DefaultValueFactory = _ => "auto" };
         var verbose = new Option<bool>("--verbose") { Description = "print the backend and a timing breakdown" };
+        var check = new Option<bool>("--check") { Description = "debug: also run every NTT/MSM on the CPU backend and fail on the first difference" };
         foreach (var a in new[] { zkey, wtns, proofOut, publicOut }) command.Arguments.Add(a);
         command.Options.Add(backendOpt);
         command.Options.Add(verbose);
+        command.Options.Add(check);
         command.SetAction(parse =>
         {
             bool v = parse.GetValue(verbose);
             try
             {
                 var total = Stopwatch.StartNew();
-                using var backend = ComputeBackends.Create(parse.GetValue(backendOpt)!);
+                var selected = ComputeBackends.Create(parse.GetValue(backendOpt)!);
+                using IComputeBackend backend = parse.GetValue(check) ? new Proving.Gpu.DualBackend(new CpuBackend(), selected) : selected; // disposes selected
                 if (v) Console.Error.WriteLine($"backend: {backend.Name} ({backend.Description})");
                 var timings = new ProverTimings();
                 var prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend));
@@ -49,7 +53,7 @@ internal static class Groth16ProveCommand
                 }
                 return 0;
             }
-            catch (Exception e) when (e is CircomFormatException or ComputeBackendUnavailableException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is CircomFormatException or ComputeBackendUnavailableException or Proving.Gpu.BackendMismatchException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 1;
