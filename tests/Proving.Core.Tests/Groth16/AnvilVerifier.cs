@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,17 +9,14 @@ namespace Proving.Core.Tests.Groth16;
 
 /// <summary>
 /// snarkjs's Solidity verifier (<c>snarkjs zkey export solidityverifier</c>), compiled with solc-js and deployed on a
-/// real anvil (127.0.0.1, free port) from its unlocked default account; <see cref="Verify"/> makes an eth_call of
+/// real anvil (<see cref="AnvilNode"/>) from its unlocked default account; <see cref="Verify"/> makes an eth_call of
 /// verifyProof with the ABI encoding built here (EIP-197 order: G2 as x.c1, x.c0, y.c1, y.c0).
 /// </summary>
 internal sealed class AnvilVerifier : IDisposable
 {
-    private readonly Process _anvil = null!;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };
-    private readonly Uri _url = null!;
+    private readonly AnvilNode _anvil = null!;
     private readonly string _contract;
     private readonly string _selector;
-    private int _id;
 
     public AnvilVerifier(string zkey)
     {
@@ -37,16 +31,7 @@ internal sealed class AnvilVerifier : IDisposable
             var compiled = JsonNode.Parse(output)!;
             var methods = compiled["methods"]!.AsObject();
             _selector = methods.First(m => m.Key.StartsWith("verifyProof(")).Value!.GetValue<string>();
-            // a free port can be taken between probing and anvil's bind: retry on a new port if anvil exits early
-            for (int attempt = 1; ; attempt++)
-            {
-                int port = FreePort();
-                _url = new Uri($"http://127.0.0.1:{port}");
-                _anvil = Process.Start(new ProcessStartInfo(RepoPaths.NodeTool("anvil"), ["--host", "127.0.0.1", "--port", port.ToString(), "--silent"])
-                { RedirectStandardOutput = true, RedirectStandardError = true })!;
-                try { WaitReady(); break; }
-                catch (InvalidOperationException) when (attempt < 3 && _anvil.HasExited) { _anvil.Dispose(); }
-            }
+            _anvil = AnvilNode.StartAsync().GetAwaiter().GetResult();
             var from = Rpc("eth_accounts", [])!.AsArray()[0]!.GetValue<string>();
             var tx = Rpc("eth_sendTransaction", [new JsonObject { ["from"] = from, ["data"] = compiled["bytecode"]!.GetValue<string>(), ["gas"] = "0x1000000" }])!.GetValue<string>();
             // anvil mines each transaction at once, but the receipt can lag under load: poll for it
@@ -81,37 +66,10 @@ internal sealed class AnvilVerifier : IDisposable
 
     private JsonNode? Rpc(string method, JsonArray parameters)
     {
-        var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = ++_id, ["method"] = method, ["params"] = parameters };
-        using var response = _http.PostAsync(_url, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
-        var json = JsonNode.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult())!;
-        if (json["error"] is { } error) throw new InvalidOperationException($"{method}: {error.ToJsonString()}");
-        return json["result"];
+        var response = _anvil.CallAsync(method, JsonSerializer.SerializeToElement(parameters)).GetAwaiter().GetResult();
+        if (response.TryGetProperty("error", out var error)) throw new InvalidOperationException($"{method}: {error}");
+        return JsonNode.Parse(response.GetProperty("result").GetRawText());
     }
 
-    private void WaitReady()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (_anvil.HasExited) throw new InvalidOperationException("anvil exited: " + _anvil.StandardError.ReadToEnd());
-            try { Rpc("eth_chainId", []); return; }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { Thread.Sleep(200); }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        if (_anvil is { HasExited: false }) { _anvil.Kill(true); _anvil.WaitForExit(5000); }
-        _anvil?.Dispose();
-    }
+    public void Dispose() => _anvil?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
