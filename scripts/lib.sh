@@ -17,7 +17,7 @@ apt_install() {
 enable_nonfree() {
   local f=/etc/apt/sources.list.d/debian.sources
   if [ -f "$f" ] && ! grep -q 'non-free' "$f"; then
-    sed -i 's/^Components: main$/Components: main non-free/' "$f"
+    sed -i -E '/^Components:/{/(^| )non-free( |$)/!s/$/ non-free/}' "$f"
     unset PROVING_APT_UPDATED
   fi
 }
