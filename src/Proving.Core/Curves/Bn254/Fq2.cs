@@ -144,17 +144,7 @@ public readonly struct Fq2 : IField<Fq2>
     }
 
     /// <summary>This element to a non-negative integer power (variable-time in the exponent).</summary>
-    public Fq2 Pow(System.Numerics.BigInteger exponent)
-    {
-        if (exponent.Sign < 0) throw new ArgumentOutOfRangeException(nameof(exponent), "negative exponent");
-        var result = One;
-        for (long bit = (long)exponent.GetBitLength() - 1; bit >= 0; bit--)
-        {
-            result = result.Square();
-            if (!(exponent >> (int)bit).IsEven) result *= this;
-        }
-        return result;
-    }
+    public Fq2 Pow(System.Numerics.BigInteger exponent) => FieldPow.Pow(this, exponent);
 
     /// <summary>The q^power Frobenius map (conjugation for odd powers, identity for even).</summary>
     public Fq2 Frobenius(int power) => (power & 1) == 0 ? this : Conjugate();
