@@ -23,6 +23,11 @@ namespace Proving.Core.Algebra;
 /// The Montgomery radix stays R = 2^256 (8 rounds remove 29 bits each, the last round 24), so no conversion of the
 /// Montgomery form is needed and twiddle tables are shared with the scalar code.
 /// </para>
+/// <para>
+/// Measured (issue #3, Zen 4, .NET 10): <see cref="Mul8"/> compiles to about 660 instructions (171 VPMULUDQ, 173 VPADDQ,
+/// transposes and spills included), i.e. ~83 per product against ~360 for the scalar CIOS; throughput on one core
+/// 14.5 ns against 50 ns per multiplication (3.4x) on 1024 independent products.
+/// </para>
 /// </summary>
 internal static unsafe class MontgomeryVector8<TM> where TM : struct, IMontgomeryModulus
 {
@@ -79,20 +84,55 @@ internal static unsafe class MontgomeryVector8<TM> where TM : struct, IMontgomer
             Vector512.Create(Vector256.Load(q + 6 * s4), Vector256.Load(q + 7 * s4)));
     }
 
-    /// <summary>Stores eight elements to consecutive slots.</summary>
+    /// <summary>Eight copies of one element.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Limbs4* p, in Soa4 v)
+    public static Soa4 Broadcast(in Limbs4 c) => new()
+    {
+        L0 = Vector512.Create(c.L0), L1 = Vector512.Create(c.L1), L2 = Vector512.Create(c.L2), L3 = Vector512.Create(c.L3),
+    };
+
+    /// <summary>The inverse of <see cref="Transpose"/>: four vectors, each holding two consecutive elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Untranspose(in Soa4 v, out Vector512<ulong> z0, out Vector512<ulong> z1, out Vector512<ulong> z2, out Vector512<ulong> z3)
     {
         var lo = Idx(0, 8, 1, 9, 2, 10, 3, 11);
         var hi = Idx(4, 12, 5, 13, 6, 14, 7, 15);
         Vector512<ulong> u0 = Perm(v.L0, lo, v.L1), u1 = Perm(v.L2, lo, v.L3), u2 = Perm(v.L0, hi, v.L1), u3 = Perm(v.L2, hi, v.L3);
         var first = Idx(0, 1, 8, 9, 2, 3, 10, 11);
         var second = Idx(4, 5, 12, 13, 6, 7, 14, 15);
+        z0 = Perm(u0, first, u1);
+        z1 = Perm(u0, second, u1);
+        z2 = Perm(u2, first, u3);
+        z3 = Perm(u2, second, u3);
+    }
+
+    /// <summary>Stores eight elements to consecutive slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Limbs4* p, in Soa4 v)
+    {
+        Untranspose(v, out var z0, out var z1, out var z2, out var z3);
         ulong* q = (ulong*)p;
-        Perm(u0, first, u1).Store(q);
-        Perm(u0, second, u1).Store(q + 8);
-        Perm(u2, first, u3).Store(q + 16);
-        Perm(u2, second, u3).Store(q + 24);
+        z0.Store(q);
+        z1.Store(q + 8);
+        z2.Store(q + 16);
+        z3.Store(q + 24);
+    }
+
+    /// <summary>Stores eight elements to p[0], p[s], ..., p[7s].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreStrided(Limbs4* p, long s, in Soa4 v)
+    {
+        Untranspose(v, out var z0, out var z1, out var z2, out var z3);
+        ulong* q = (ulong*)p;
+        long s4 = 4 * s;
+        z0.GetLower().Store(q);
+        z0.GetUpper().Store(q + s4);
+        z1.GetLower().Store(q + 2 * s4);
+        z1.GetUpper().Store(q + 3 * s4);
+        z2.GetLower().Store(q + 4 * s4);
+        z2.GetUpper().Store(q + 5 * s4);
+        z3.GetLower().Store(q + 6 * s4);
+        z3.GetUpper().Store(q + 7 * s4);
     }
 
     /// <summary>All ones in the lanes where the 64-bit sum s = a + b (+ carry in) wrapped.</summary>

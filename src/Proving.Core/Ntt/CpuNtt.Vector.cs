@@ -10,7 +10,8 @@ namespace Proving.Core.Ntt;
 /// eight consecutive j is loaded, transposed to limb vectors, added, subtracted and multiplied there, and stored back,
 /// so the data layout in memory stays the scalar one and both paths can be mixed freely. Twiddles come from the same
 /// tables as the scalar code (gathered with stride; the 29-bit split is done per use, not stored, which keeps the
-/// tables at 32 bytes per entry). Runs shorter than eight (the stages of length 2..8) and tails stay scalar.
+/// tables at 32 bytes per entry). The stages of length 2, 4 and 8 inside a cache block, whose runs are shorter than
+/// eight, take eight groups at a time instead (same j, one twiddle; strided loads and stores).
 /// The run methods are compiled fully optimised at once (AggressiveOptimization): at tier 0 the vector helpers are not
 /// inlined and the code is about 20 times slower, and a prover calls each NTT size only a few times.
 /// </summary>
@@ -59,52 +60,41 @@ public static unsafe partial class CpuNtt
         return j;
     }
 
-    /// <summary>The radix-2^2 DIF butterflies of <see cref="DifRun4{T}"/> eight j at a time; returns the next j.</summary>
+    /// <summary>One DIF stage of half length <paramref name="half"/> &lt; 8 over a block of <paramref name="size"/> points
+    /// (size &gt;= 16·half), lanes = eight consecutive groups at the same j.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DifRun4Vector<T>(T* x, int quarter, T* tw, int stride, int j0, int j1) where T : unmanaged
+    private static void DifSmallVector<T>(T* x, int size, int half, T* tw, int stride) where T : unmanaged
     {
-        T* x1 = x + quarter, x2 = x1 + quarter, x3 = x2 + quarter;
-        int j = j0;
-        for (; j + 8 <= j1; j += 8)
-        {
-            var a0 = V.Load((Limbs4*)(x + j));
-            var a1 = V.Load((Limbs4*)(x1 + j));
-            var a2 = V.Load((Limbs4*)(x2 + j));
-            var a3 = V.Load((Limbs4*)(x3 + j));
-            var w2 = Twiddles(tw, j, 2 * stride);
-            var b0 = V.Add(a0, a2);
-            var b2 = V.Mul(V.Sub(a0, a2), Twiddles(tw, j, stride));
-            var b1 = V.Add(a1, a3);
-            var b3 = V.Mul(V.Sub(a1, a3), Twiddles(tw, j + (long)quarter, stride));
-            V.Store((Limbs4*)(x + j), V.Add(b0, b1));
-            V.Store((Limbs4*)(x1 + j), V.Mul(V.Sub(b0, b1), w2));
-            V.Store((Limbs4*)(x2 + j), V.Add(b2, b3));
-            V.Store((Limbs4*)(x3 + j), V.Mul(V.Sub(b2, b3), w2));
-        }
-        return j;
+        int len = 2 * half;
+        for (int g = 0; g < size; g += 8 * len)
+            for (int j = 0; j < half; j++)
+            {
+                var p = (Limbs4*)(x + g + j);
+                var q = (Limbs4*)(x + g + j + half);
+                var a = V.LoadStrided(p, len);
+                var b = V.LoadStrided(q, len);
+                V.StoreStrided(p, len, V.Add(a, b));
+                var d = V.Sub(a, b);
+                V.StoreStrided(q, len, j == 0 ? d : V.Mul(d, V.Broadcast(*(Limbs4*)(tw + (long)j * stride))));
+            }
     }
 
-    /// <summary>The radix-2^2 DIT butterflies of <see cref="DitRun4{T}"/> eight j at a time; returns the next j.</summary>
+    /// <summary>One DIT stage of half length <paramref name="half"/> &lt; 8 over a block of <paramref name="size"/> points
+    /// (size &gt;= 16·half), lanes = eight consecutive groups at the same j.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DitRun4Vector<T>(T* x, int quarter, T* tw, int stride, int j0, int j1) where T : unmanaged
+    private static void DitSmallVector<T>(T* x, int size, int half, T* tw, int stride) where T : unmanaged
     {
-        T* x1 = x + quarter, x2 = x1 + quarter, x3 = x2 + quarter;
-        int j = j0;
-        for (; j + 8 <= j1; j += 8)
-        {
-            var w2 = Twiddles(tw, j, 2 * stride);
-            var a0 = V.Load((Limbs4*)(x + j));
-            var a1 = V.Mul(V.Load((Limbs4*)(x1 + j)), w2);
-            var a2 = V.Load((Limbs4*)(x2 + j));
-            var a3 = V.Mul(V.Load((Limbs4*)(x3 + j)), w2);
-            V.Soa4 b0 = V.Add(a0, a1), b1 = V.Sub(a0, a1), b2 = V.Add(a2, a3), b3 = V.Sub(a2, a3);
-            var t2 = V.Mul(b2, Twiddles(tw, j, stride));
-            var t3 = V.Mul(b3, Twiddles(tw, j + (long)quarter, stride));
-            V.Store((Limbs4*)(x + j), V.Add(b0, t2));
-            V.Store((Limbs4*)(x2 + j), V.Sub(b0, t2));
-            V.Store((Limbs4*)(x1 + j), V.Add(b1, t3));
-            V.Store((Limbs4*)(x3 + j), V.Sub(b1, t3));
-        }
-        return j;
+        int len = 2 * half;
+        for (int g = 0; g < size; g += 8 * len)
+            for (int j = 0; j < half; j++)
+            {
+                var p = (Limbs4*)(x + g + j);
+                var q = (Limbs4*)(x + g + j + half);
+                var a = V.LoadStrided(p, len);
+                var b = V.LoadStrided(q, len);
+                var t = j == 0 ? b : V.Mul(b, V.Broadcast(*(Limbs4*)(tw + (long)j * stride)));
+                V.StoreStrided(p, len, V.Add(a, t));
+                V.StoreStrided(q, len, V.Sub(a, t));
+            }
     }
 }

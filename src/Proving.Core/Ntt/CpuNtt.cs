@@ -9,17 +9,18 @@ namespace Proving.Core.Ntt;
 /// (<see cref="NttDomain{T}"/>), cache blocking (the last 11 stages run block by block inside L1/L2), and all cores for
 /// vectors of 2^13 elements or more. Matches snarkjs / ffjavascript: the forward transform of a natural-order vector
 /// a of length n = 2^k returns out[j] = Σ a[i]·(g·ω^j)^i with ω = T.RootOfUnity(k) and g the coset shift (1 when none).
+/// For BN254 Fr on AVX-512 hardware the butterflies run eight at a time (CpuNtt.Vector.cs).
+/// <para>
+/// Radix-2 only, by measurement: fusing the stages outside the cache blocks two per pass (radix-2^2, which in a prime
+/// field keeps 4 general multiplications per 4 points, as a true radix-4 butterfly does) halved those passes over memory
+/// but measured 0.98-1.0x with scalar butterflies and 0.92-0.96x with the AVX-512 ones at 2^16..2^20 (process CPU time,
+/// issue #3), so it was not kept.
+/// </para>
 /// </summary>
 public static unsafe partial class CpuNtt
 {
     private const int LogBlock = 11;
     private const int ParallelFrom = 1 << 13;
-
-    [ThreadStatic] private static bool _radix2Only;
-
-    /// <summary>Whether the stages outside the cache blocks run two at a time (radix-2^2, see <see cref="DifRun4{T}"/>);
-    /// default true. Per calling thread: a switch for benchmarks and tests that compare against plain radix-2 passes.</summary>
-    internal static bool FusedOuterStages { get => !_radix2Only; set => _radix2Only = !value; }
 
     /// <summary>Forward transform, natural order in and out, no coset.</summary>
     /// <exception cref="ArgumentException">The length is not a power of two.</exception>
@@ -88,14 +89,7 @@ public static unsafe partial class CpuNtt
         int threads = n >= ParallelFrom ? 0 : 1;
         nint px = (nint)x, pt = (nint)tw, pb = (nint)twBlock;
         bool vec = UseVectorButterflies<T>();
-        int pairs = FusedOuterStages ? (logN - logB) / 2 : 0;
-        for (int p = 0; p < pairs; p++)
-        {
-            int quarter = n >> (2 * p + 2), stride = 1 << (2 * p);
-            ParallelChunks.For(n / 4, 1 << 9, (s, e) => ForRuns(s, e, quarter, (blk, j0, j1) =>
-                DifRun4(vec, (T*)px + blk * 4 * quarter, quarter, (T*)pt, stride, j0, j1)), threads);
-        }
-        for (int len = n >> (2 * pairs); len > b; len >>= 1)
+        for (int len = n; len > b; len >>= 1)
         {
             int half = len >> 1, stride = n / len;
             ParallelChunks.For(n / 2, 1 << 10, (s, e) => ForRuns(s, e, half, (blk, j0, j1) =>
@@ -109,7 +103,8 @@ public static unsafe partial class CpuNtt
                 for (int len = b; len >= 2; len >>= 1)
                 {
                     int half = len >> 1, stride = b / len;
-                    for (int o = 0; o < b; o += len) DifRun(vec, xb + o, half, (T*)pb, stride, 0, half);
+                    if (vec && half < 8 && b >= 16 * half) DifSmallVector(xb, b, half, (T*)pb, stride);
+                    else for (int o = 0; o < b; o += len) DifRun(vec, xb + o, half, (T*)pb, stride, 0, half);
                 }
             }
         }, threads);
@@ -130,22 +125,16 @@ public static unsafe partial class CpuNtt
                 for (int len = 2; len <= b; len <<= 1)
                 {
                     int half = len >> 1, stride = b / len;
-                    for (int o = 0; o < b; o += len) DitRun(vec, xb + o, half, (T*)pb, stride, 0, half);
+                    if (vec && half < 8 && b >= 16 * half) DitSmallVector(xb, b, half, (T*)pb, stride);
+                    else for (int o = 0; o < b; o += len) DitRun(vec, xb + o, half, (T*)pb, stride, 0, half);
                 }
             }
         }, threads);
-        int pairs = FusedOuterStages ? (logN - logB) / 2 : 0, singles = logN - logB - 2 * pairs;
-        for (int k = 0; k < singles; k++)
+        for (int len = 2 * b; len <= n; len <<= 1)
         {
-            int half = b << k, stride = n / (2 * half);
+            int half = len >> 1, stride = n / len;
             ParallelChunks.For(n / 2, 1 << 10, (s, e) => ForRuns(s, e, half, (blk, j0, j1) =>
                 DitRun(vec, (T*)px + blk * 2 * half, half, (T*)pt, stride, j0, j1)), threads);
-        }
-        for (int p = 0; p < pairs; p++)
-        {
-            int quarter = b << (singles + 2 * p), stride = n / (4 * quarter);
-            ParallelChunks.For(n / 4, 1 << 9, (s, e) => ForRuns(s, e, quarter, (blk, j0, j1) =>
-                DitRun4(vec, (T*)px + blk * 4 * quarter, quarter, (T*)pt, stride, j0, j1)), threads);
         }
     }
 
@@ -199,50 +188,6 @@ public static unsafe partial class CpuNtt
             T a = x[j], t = y[j] * tw[(long)j * stride];
             x[j] = a + t;
             y[j] = a - t;
-        }
-    }
-
-    /// <summary>
-    /// Two DIF stages in one pass (radix-2^2): for j in [j0, j1) of a group of length 4q, the radix-2 butterflies of the
-    /// stage of length 4q on (j, j+2q) and (j+q, j+3q), then those of the stage of length 2q on (j, j+q) and (j+2q, j+3q).
-    /// Same arithmetic as two radix-2 stages (4 multiplications per 4 points; a true radix-4 butterfly needs 4 too,
-    /// since the 4th root of unity is a general field element), but each point is loaded and stored once instead of twice.
-    /// </summary>
-    private static void DifRun4<T>(bool vec, T* x, int quarter, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
-    {
-        T* x1 = x + quarter, x2 = x1 + quarter, x3 = x2 + quarter;
-        long q = quarter;
-        for (int j = vec ? DifRun4Vector(x, quarter, tw, stride, j0, j1) : j0; j < j1; j++)
-        {
-            T a0 = x[j], a1 = x1[j], a2 = x2[j], a3 = x3[j];
-            T w1 = tw[j * (long)stride], w2 = tw[2L * j * stride];
-            T b0 = a0 + a2, b2 = (a0 - a2) * w1;
-            T b1 = a1 + a3, b3 = (a1 - a3) * tw[(j + q) * stride];
-            x[j] = b0 + b1;
-            x1[j] = (b0 - b1) * w2;
-            x2[j] = b2 + b3;
-            x3[j] = (b2 - b3) * w2;
-        }
-    }
-
-    /// <summary>
-    /// Two DIT stages in one pass (radix-2^2), the mirror of <see cref="DifRun4{T}"/>: the stage of length 2q on (j, j+q)
-    /// and (j+2q, j+3q), then the stage of length 4q on (j, j+2q) and (j+q, j+3q).
-    /// </summary>
-    private static void DitRun4<T>(bool vec, T* x, int quarter, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
-    {
-        T* x1 = x + quarter, x2 = x1 + quarter, x3 = x2 + quarter;
-        long q = quarter;
-        for (int j = vec ? DitRun4Vector(x, quarter, tw, stride, j0, j1) : j0; j < j1; j++)
-        {
-            T w2 = tw[2L * j * stride];
-            T a0 = x[j], a1 = x1[j] * w2, a2 = x2[j], a3 = x3[j] * w2;
-            T b0 = a0 + a1, b1 = a0 - a1, b2 = a2 + a3, b3 = a2 - a3;
-            T t2 = b2 * tw[j * (long)stride], t3 = b3 * tw[(j + q) * stride];
-            x[j] = b0 + t2;
-            x2[j] = b0 - t2;
-            x1[j] = b1 + t3;
-            x3[j] = b1 - t3;
         }
     }
 }
