@@ -5,67 +5,65 @@ using Proving.Core.Curves.Bn254;
 namespace Proving.Core.Msm;
 
 /// <summary>
-/// The concrete settings of one CPU MSM: window width c, bucket accumulation, batch size (batch-affine only), how many
-/// contiguous chunks each window's points are cut into, and the worker count. <see cref="Choose"/> fills in what the
-/// caller left automatic from measured defaults.
+/// The concrete settings of one CPU MSM: window width c, bucket accumulation, batch size B (batch-affine only), how
+/// many contiguous chunks each window's points are cut into, and the worker count. <see cref="Choose"/> fills in what
+/// the caller left automatic by minimising a cost model fitted to measurements (see <see cref="Cost"/>).
 /// </summary>
 internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumulation, int BatchSize, int ChunksPerWindow, int Threads)
 {
+    /// <summary>Largest automatic window width (2^15 buckets per worker).</summary>
+    public const int MaxAutoWindowBits = 16;
+
     /// <summary>The plan for <paramref name="n"/> points with coordinates in <typeparamref name="TF"/>; 0 / Auto
-    /// arguments take the defaults below.</summary>
+    /// arguments are chosen by the cost model, the others are kept.</summary>
     public static MsmPlan Choose<TF>(int n, int windowBits, int threads, MsmAccumulation accumulation, int batchSize)
         where TF : struct, IField<TF>
     {
-        bool g2 = typeof(TF) != typeof(Fq);
+        // A field inversion (Fermat, ~380 multiplications in the base field) in units of one batch-affine addition:
+        // about 63 for G1 over Fq; about 16 for G2, where an Fq2 inversion is one Fq inversion but an Fq2
+        // multiplication costs ~4 Fq multiplications.
+        double inversion = typeof(TF) == typeof(Fq) ? 63 : 16;
         int degree = threads > 0 ? threads : ParallelChunks.Degree;
         if (n < 64) degree = 1;
-        var acc = accumulation != MsmAccumulation.Auto ? accumulation : DefaultAccumulation(n, g2);
-        int c = windowBits > 0 ? windowBits : DefaultWindowBits(n, acc, g2);
-        int buckets = 1 << (c - 1);
-        int batch = batchSize > 0 ? batchSize : DefaultBatchSize(buckets);
-        int windows = Pippenger.ScalarBits / c + 1;
-        return new MsmPlan(c, acc, batch, ChooseChunks(n, windows, buckets, degree), degree);
-    }
-
-    /// <summary>The accumulation used by <see cref="MsmAccumulation.Auto"/>.</summary>
-    public static MsmAccumulation DefaultAccumulation(int n, bool g2) =>
-        n >= 1 << 10 ? MsmAccumulation.BatchAffine : MsmAccumulation.Xyzz;
-
-    /// <summary>
-    /// Window width c minimising (windows) × (n point additions + k·2^(c-1) bucket-sum additions), where the bucket
-    /// sums (two XYZZ additions per bucket) are weighted k = 2.6 point additions for XYZZ accumulation and k = 3.5 for
-    /// batch-affine accumulation (whose point additions are cheaper); capped at 16 bits.
-    /// </summary>
-    public static int DefaultWindowBits(int n, MsmAccumulation accumulation, bool g2)
-    {
-        double k = accumulation == MsmAccumulation.BatchAffine ? 3.5 : 2.6;
-        int best = 1;
+        var best = new MsmPlan(1, MsmAccumulation.Xyzz, 1, 1, degree);
         double bestCost = double.MaxValue;
-        for (int c = 1; c <= 16; c++)
+        foreach (var acc in new[] { MsmAccumulation.Xyzz, MsmAccumulation.BatchAffine })
         {
-            double cost = (Pippenger.ScalarBits / c + 1) * (n + k * (1 << (c - 1)));
-            if (cost < bestCost) { bestCost = cost; best = c; }
+            if (accumulation != MsmAccumulation.Auto && acc != accumulation) continue;
+            for (int c = windowBits > 0 ? windowBits : 1; c <= (windowBits > 0 ? windowBits : MaxAutoWindowBits); c++)
+            {
+                int buckets = 1 << (c - 1);
+                int batch = batchSize > 0 ? batchSize : DefaultBatchSize(buckets);
+                int windows = Pippenger.ScalarBits / c + 1;
+                for (int k = 1; k <= Math.Min(degree, Math.Max(1, n / 64)); k++)
+                {
+                    double rounds = Math.Ceiling((double)windows * k / degree);
+                    double cost = rounds * Cost(acc, (n + k - 1) / k, buckets, batch, inversion);
+                    if (cost < bestCost * 0.999)
+                    {
+                        bestCost = cost;
+                        best = new MsmPlan(c, acc, batch, k, degree);
+                    }
+                }
+            }
         }
         return best;
     }
 
-    /// <summary>A quarter of the buckets (so a batch fills with few conflicts), between 1 and 1024.</summary>
-    public static int DefaultBatchSize(int buckets) => Math.Clamp(buckets / 4, 1, 1024);
-
     /// <summary>
-    /// Chunks k per window minimising the time on <paramref name="degree"/> workers, ceil(windows·k / degree) rounds of
-    /// (n/k point additions + 2.6·buckets for the chunk's bucket sum); 1 when windows already spread evenly.
+    /// Modelled time of one (window, chunk) unit of <paramref name="points"/> points, in batch-affine additions
+    /// (5M + 1S, ~6 multiplications). XYZZ: 1.5 per point (a mixed addition, 8M + 2S) and 4.67 per bucket (two full
+    /// additions, 12M + 2S each, in the running sum). Batch-affine: 1 + inversion/B' per point, with B' = min(B, points)
+    /// the additions sharing one inversion, and 4 per bucket (one mixed and one full addition). Fitted to CPU times on
+    /// G1 at 2^10..2^18 and G2 at 2^10..2^16 (MsmG1VariantsBench / MsmG2VariantsBench): the model's minimum was within a
+    /// few per cent of the measured best window and accumulation at every size.
     /// </summary>
-    public static int ChooseChunks(int n, int windows, int buckets, int degree)
-    {
-        int best = 1;
-        double bestCost = double.MaxValue;
-        for (int k = 1; k <= Math.Min(degree, Math.Max(1, n / 64)); k++)
-        {
-            double rounds = Math.Ceiling((double)windows * k / degree);
-            double cost = rounds * ((double)n / k + 2.6 * buckets);
-            if (cost < bestCost * 0.999) { bestCost = cost; best = k; }
-        }
-        return best;
-    }
+    public static double Cost(MsmAccumulation accumulation, int points, int buckets, int batchSize, double inversion) =>
+        accumulation == MsmAccumulation.BatchAffine
+            ? points * (1 + inversion / Math.Max(1, Math.Min(batchSize, points))) + 4.0 * buckets
+            : points * 1.5 + 4.67 * buckets;
+
+    /// <summary>Half the buckets of a window (so batches fill with few deferred pairs), between 1 and 2048 (measured:
+    /// larger batches were slower at 2^16..2^18 on G1).</summary>
+    public static int DefaultBatchSize(int buckets) => Math.Clamp(buckets / 2, 1, 2048);
 }

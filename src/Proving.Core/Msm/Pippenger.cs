@@ -66,29 +66,36 @@ internal static unsafe class Pippenger
     /// The window sums Σ d·P over the digits digits[w·n + i] of each of the <paramref name="windows"/> windows. Work is
     /// split into windows × <see cref="MsmPlan.ChunksPerWindow"/> units (a window's points cut into contiguous chunks,
     /// so all cores stay busy even with fewer windows than threads); <see cref="MsmPlan.Threads"/> workers, each with
-    /// its own buckets (XYZZ or batch-affine per <see cref="MsmPlan.Accumulation"/>), take units in turn, and the
-    /// chunk sums of a window are added.
+    /// its own buckets, take units in turn, and the chunk sums of a window are added. Batch-affine plans still use
+    /// XYZZ buckets for a window with fewer than 2·B possible buckets (the top window, which holds only the scalar's
+    /// last bits), where batches could not fill.
     /// </summary>
     internal static Xyzz<TF>[] AccumulateWindows<TAff, TF>(TAff* bases, int* digits, int n, int windows, MsmPlan plan)
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         int chunks = plan.ChunksPerWindow, buckets = 1 << (plan.WindowBits - 1);
+        // Digits of the top window are at most 2^topBits (its bits of k < 2^254 plus a carry) and never negative.
+        int topBits = ScalarBits - (windows - 1) * plan.WindowBits;
+        int topBuckets = topBits >= plan.WindowBits - 1 ? buckets : 1 << topBits;
         int units = windows * chunks;
         var partial = new Xyzz<TF>[units];
         int next = -1;
         nint xb = (nint)bases, xd = (nint)digits;
         void Worker()
         {
-            BucketAccumulator<TAff, TF> acc = plan.Accumulation == MsmAccumulation.BatchAffine
-                ? new BatchAffineBuckets<TAff, TF>(buckets, plan.BatchSize)
-                : new XyzzBuckets<TAff, TF>(buckets);
+            BatchAffineBuckets<TAff, TF>? affine = null;
+            XyzzBuckets<TAff, TF>? xyzz = null;
             int u;
             while ((u = Interlocked.Increment(ref next)) < units)
             {
                 int w = u / chunks, k = u % chunks;
                 int s = (int)((long)k * n / chunks), e = (int)((long)(k + 1) * n / chunks);
-                partial[u] = acc.WindowSum((TAff*)xb, (int*)xd + (long)w * n, s, e, buckets);
+                int count = w == windows - 1 ? topBuckets : buckets;
+                BucketAccumulator<TAff, TF> acc = plan.Accumulation == MsmAccumulation.BatchAffine && count >= 2 * plan.BatchSize
+                    ? affine ??= new BatchAffineBuckets<TAff, TF>(buckets, plan.BatchSize)
+                    : xyzz ??= new XyzzBuckets<TAff, TF>(buckets);
+                partial[u] = acc.WindowSum((TAff*)xb, (int*)xd + (long)w * n, s, e, count);
             }
         }
         int workers = Math.Min(plan.Threads, units);
