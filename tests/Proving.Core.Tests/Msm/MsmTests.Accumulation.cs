@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Proving.Core.Algebra;
 using Proving.Core.Compute;
 using Proving.Core.Curves.Bn254;
@@ -103,6 +105,19 @@ public abstract partial class MsmTests<TProj, TAff, TF>
             Assert.True(xyzz == Fast(b, s), $"n = {n}, auto");
         }
     }
+
+    [Fact]
+    public void BatchAffineEqualsXyzzIsAnFsCheckProperty() =>
+        // Random size, window, batch size and chunk count (special points and scalars included) against XYZZ buckets.
+        Prop.ForAll(Arb.From(Gen.Choose(0, 250)), Arb.From(Gen.Choose(1, 12 * 300)), Arb.From(Gen.Choose(0, int.MaxValue)), (n, cb, seed) =>
+        {
+            int c = 1 + cb % 12, batch = 1 + cb / 12;
+            var b = Points(n, seed);
+            var s = Scalars(n, seed + 1);
+            int chunks = 1 + seed % 3;
+            var xyzz = RunPlan(b, s, new MsmPlan(c, MsmAccumulation.Xyzz, 1, 1, 1));
+            return xyzz == RunPlan(b, s, new MsmPlan(c, MsmAccumulation.BatchAffine, batch, chunks, 2));
+        }).QuickCheckThrowOnFailure();
 
     [Fact]
     public void ChunkedWindowsAgreeWithOneChunkPerWindow()
