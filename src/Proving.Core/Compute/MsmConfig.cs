@@ -44,7 +44,7 @@ public sealed record MsmConfig
 
     /// <summary>
     /// Batch-affine accumulation only: the number of independent bucket additions that share one field inversion,
-    /// 1..65536, or 0 (the default) for the built-in choice (a quarter of the buckets of a window, at most 1024). Small
+    /// 1..65536, or 0 (the default) for the built-in choice (half the buckets of a window, at most 2048). Small
     /// values are valid but slow (one inversion, about 380 multiplications, per batch).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 0..65536.</exception>
