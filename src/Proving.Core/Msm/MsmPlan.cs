@@ -54,13 +54,23 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
     /// Modelled time of one (window, chunk) unit of <paramref name="points"/> points, in batch-affine additions
     /// (5M + 1S, ~6 multiplications). XYZZ: 1.5 per point (a mixed addition, 8M + 2S) and 4.67 per bucket (two full
     /// additions, 12M + 2S each, in the running sum). Batch-affine: 1 + inversion/B' per point, with B' = min(B, points)
-    /// the additions sharing one inversion, and 4 per bucket (one mixed and one full addition). Fitted to CPU times on
-    /// G1 at 2^10..2^18 and G2 at 2^10..2^16 (MsmG1VariantsBench / MsmG2VariantsBench): the model's minimum was within a
-    /// few per cent of the measured best window and accumulation at every size.
+    /// the additions sharing one inversion, and 3 per bucket (one mixed and one full XYZZ addition, 24M, but a plain
+    /// sequential pass, while a point's addition also pays for gathering, deferral and random bucket access).
+    /// Fitted to process CPU times (min of 3..6 runs, both cores, busy shared machine) of G1 at 2^10..2^18 and G2 at
+    /// 2^10..2^16; the model's choice was the measured best or within 2% of it (G1 2^18: c = 13 chosen for the 10
+    /// even rounds of 20 windows on two cores, c = 15 measured 4% less CPU but leaves a core idle for one window):
+    /// <code>
+    /// log2 n  G1 XYZZ best (c)  G1 batch-affine best (c, B)   G2 XYZZ best (c)  G2 batch-affine best (c, B)
+    /// 10       25 ms (8)          25 ms (8, 64)                 76 ms (8)          63 ms (8, 64)
+    /// 12       79 ms (9)          63 ms (10, 256)              258 ms (10)        185 ms (10, 256)
+    /// 14      263 ms (11)        216 ms (11, 256..512)         858 ms (11)        617 ms (11, 512)
+    /// 16      952 ms (13)        715 ms (12, 512)             2902 ms (13)       2020 ms (13, 2048)
+    /// 18     3528 ms (15)       2446 ms (15, 2048)
+    /// </code>
     /// </summary>
     public static double Cost(MsmAccumulation accumulation, int points, int buckets, int batchSize, double inversion) =>
         accumulation == MsmAccumulation.BatchAffine
-            ? points * (1 + inversion / Math.Max(1, Math.Min(batchSize, points))) + 4.0 * buckets
+            ? points * (1 + inversion / Math.Max(1, Math.Min(batchSize, points))) + 3.0 * buckets
             : points * 1.5 + 4.67 * buckets;
 
     /// <summary>Half the buckets of a window (so batches fill with few deferred pairs), between 1 and 2048 (measured:
