@@ -78,6 +78,9 @@ internal static unsafe class Pippenger
         // Digits of the top window are at most 2^topBits (its bits of k < 2^254 plus a carry) and never negative.
         int topBits = ScalarBits - (windows - 1) * plan.WindowBits;
         int topBuckets = topBits >= plan.WindowBits - 1 ? buckets : 1 << topBits;
+        bool batchAffine = plan.Accumulation == MsmAccumulation.BatchAffine;
+        // XYZZ buckets serve every window, or in a batch-affine plan only the windows too small for batches.
+        int xyzzBuckets = batchAffine && buckets >= 2 * plan.BatchSize ? topBuckets : buckets;
         int units = windows * chunks;
         var partial = new Xyzz<TF>[units];
         int next = -1;
@@ -92,9 +95,9 @@ internal static unsafe class Pippenger
                 int w = u / chunks, k = u % chunks;
                 int s = (int)((long)k * n / chunks), e = (int)((long)(k + 1) * n / chunks);
                 int count = w == windows - 1 ? topBuckets : buckets;
-                BucketAccumulator<TAff, TF> acc = plan.Accumulation == MsmAccumulation.BatchAffine && count >= 2 * plan.BatchSize
+                BucketAccumulator<TAff, TF> acc = batchAffine && count >= 2 * plan.BatchSize
                     ? affine ??= new BatchAffineBuckets<TAff, TF>(buckets, plan.BatchSize)
-                    : xyzz ??= new XyzzBuckets<TAff, TF>(buckets);
+                    : xyzz ??= new XyzzBuckets<TAff, TF>(xyzzBuckets);
                 partial[u] = acc.WindowSum((TAff*)xb, (int*)xd + (long)w * n, s, e, count);
             }
         }
