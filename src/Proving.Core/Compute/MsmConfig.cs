@@ -1,20 +1,21 @@
 namespace Proving.Core.Compute;
 
 /// <summary>
-/// Options of one multi-scalar multiplication (in the manner of ICICLE's MSMConfig). Defaults: window width chosen
-/// from the input size, every core.
+/// Options of one multi-scalar multiplication (in the manner of ICICLE's MSMConfig). Defaults: window width, bucket
+/// accumulation and batch size chosen from the input size and curve (measured; see <c>MsmPlan</c>), every core.
 /// </summary>
 public sealed record MsmConfig
 {
     private readonly int _windowBits;
     private readonly int _threads;
+    private readonly MsmAccumulation _accumulation;
+    private readonly int _batchSize;
 
     /// <summary>
-    /// Pippenger window width c in bits, 1..20, or 0 (the default) for the built-in choice per input size (a cost model
-    /// of mixed additions and bucket sums, capped at 16; see <c>CpuMsm.DefaultWindowBits</c>). A window keeps 2^(c-1)
-    /// buckets per worker.
+    /// Pippenger window width c in bits, 1..20, or 0 (the default) for the built-in choice per input size, curve and
+    /// accumulation (measured; see <c>CpuMsm.DefaultWindowBits</c>). A window keeps 2^(c-1) buckets per worker.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Outside 0..24.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0..20.</exception>
     public int WindowBits
     {
         get => _windowBits;
@@ -29,6 +30,30 @@ public sealed record MsmConfig
         init => _threads = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), value, "threads must be 0 (all cores) or positive");
     }
 
-    /// <summary>Automatic window, all cores.</summary>
+    /// <summary>
+    /// Bucket accumulation: <see cref="MsmAccumulation.Auto"/> (the default) picks the one measured faster for the input
+    /// size and curve; <see cref="MsmAccumulation.Xyzz"/> or <see cref="MsmAccumulation.BatchAffine"/> force one. Every
+    /// choice gives the same result.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="MsmAccumulation"/> value.</exception>
+    public MsmAccumulation Accumulation
+    {
+        get => _accumulation;
+        init => _accumulation = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Accumulation), value, "unknown accumulation");
+    }
+
+    /// <summary>
+    /// Batch-affine accumulation only: the number of independent bucket additions that share one field inversion,
+    /// 1..65536, or 0 (the default) for the built-in choice (half the buckets of a window, at most 2048). Small
+    /// values are valid but slow (one inversion, about 380 multiplications, per batch).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0..65536.</exception>
+    public int BatchSize
+    {
+        get => _batchSize;
+        init => _batchSize = value is >= 0 and <= 1 << 16 ? value : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "batch size must be 0 (auto) or 1..65536");
+    }
+
+    /// <summary>Automatic window, accumulation and batch size, all cores.</summary>
     public static MsmConfig Default { get; } = new();
 }

@@ -5,8 +5,8 @@ using Proving.Core.Curves.Bn254;
 namespace Proving.Core.Msm;
 
 /// <summary>
-/// Multi-scalar multiplication Σ scalars[i]·bases[i] on the CPU (Pippenger, signed-digit windows, XYZZ buckets,
-/// windows in parallel over all cores), for G1, G2, or any curve group given by the curve interfaces.
+/// Multi-scalar multiplication Σ scalars[i]·bases[i] on the CPU (Pippenger, signed-digit windows, XYZZ or batch-affine
+/// buckets, windows and chunks of points in parallel over all cores), for G1, G2, or any curve group given by the curve interfaces.
 /// Scalars are <see cref="Fr"/> elements, which are always fully reduced (&lt; r) by construction; integers that may be
 /// &gt;= r must be converted first with <see cref="Fr.FromBigIntegerReduced"/> (reduce) or <see cref="Fr.FromBigInteger"/>
 /// (reject). Bases may include the point at infinity and repeats; zero scalars are allowed; n = 0 gives the identity.
@@ -14,7 +14,8 @@ namespace Proving.Core.Msm;
 /// </summary>
 public static class CpuMsm
 {
-    /// <summary>The window width used when <see cref="MsmConfig.WindowBits"/> is 0, for <paramref name="n"/> points.</summary>
+    /// <summary>The window width used on G1 when <see cref="MsmConfig.WindowBits"/> is 0 and the accumulation is automatic,
+    /// for <paramref name="n"/> points.</summary>
     public static int DefaultWindowBits(int n) => Pippenger.DefaultWindowBits(n);
 
     /// <summary>Σ scalars[i]·bases[i] on G1.</summary>
@@ -37,7 +38,7 @@ public static class CpuMsm
         if (bases.Length != scalars.Length)
             throw new ArgumentException($"MSM needs one scalar per base: {bases.Length} bases, {scalars.Length} scalars");
         config ??= MsmConfig.Default;
-        var sum = Pippenger.Run<TAff, TF>(bases, scalars, config.WindowBits, config.Threads);
+        var sum = Pippenger.Run<TAff, TF>(bases, scalars, config);
         sum.ToJacobian(out var x, out var y, out var z);
         return TProj.FromJacobianUnchecked(x, y, z);
     }

@@ -7,53 +7,51 @@ namespace Proving.Core.Msm;
 /// <summary>
 /// Pippenger's bucket method for Σ k_i·P_i with signed c-bit digits: each scalar (canonical value &lt; r &lt; 2^254) is
 /// recoded into floor(254/c) + 1 digits d in (-2^(c-1), 2^(c-1)], so a window needs 2^(c-1) buckets (|d| - 1 selects
-/// the bucket, the sign negates the base's y). Buckets are accumulated in XYZZ coordinates with mixed additions,
-/// summed by the running-sum trick, and the window sums are combined with c doublings each. Windows are independent
-/// and run in parallel. Points at infinity and zero digits cost nothing.
+/// the bucket, the sign negates the base's y). Buckets are accumulated by a <see cref="BucketAccumulator{TAff, TF}"/>
+/// (XYZZ mixed additions or batch-affine additions), summed by the running-sum trick, and the window sums are combined
+/// with c doublings each. (Window, chunk of points) units are independent and run in parallel. Points at infinity and
+/// zero digits cost nothing.
 /// </summary>
 internal static unsafe class Pippenger
 {
     /// <summary>Bits of the largest scalar: r &lt; 2^254.</summary>
     public const int ScalarBits = 254;
 
-    /// <summary>Window width c minimising (windows) × (n mixed additions + 2·2^(c-1) bucket additions), with bucket
-    /// additions weighted 1.3× a mixed addition, capped at 16 bits (the bucket array then stays near L2 size).</summary>
-    public static int DefaultWindowBits(int n)
-    {
-        int best = 1;
-        double bestCost = double.MaxValue;
-        for (int c = 1; c <= 16; c++)
-        {
-            double cost = (ScalarBits / c + 1) * (n + 2.6 * (1 << (c - 1)));
-            if (cost < bestCost) { bestCost = cost; best = c; }
-        }
-        return best;
-    }
+    /// <summary>The automatic window width for <paramref name="n"/> points on G1 (see <see cref="MsmPlan.Choose"/>).</summary>
+    public static int DefaultWindowBits(int n) => MsmPlan.Choose<Fq>(n, 0, 1, MsmAccumulation.Auto, 0).WindowBits;
 
     /// <summary>Σ scalars[i]·bases[i] in XYZZ form. <paramref name="windowBits"/> in [1, 20] (0 picks
-    /// <see cref="DefaultWindowBits"/>); <paramref name="threads"/> 0 uses every core.</summary>
+    /// <see cref="DefaultWindowBits"/>); <paramref name="threads"/> 0 uses every core; automatic accumulation.</summary>
     public static Xyzz<TF> Run<TAff, TF>(ReadOnlySpan<TAff> bases, ReadOnlySpan<Fr> scalars, int windowBits, int threads)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF> =>
+        Run<TAff, TF>(bases, scalars, MsmPlan.Choose<TF>(bases.Length, windowBits, threads, MsmAccumulation.Auto, 0));
+
+    /// <summary>Σ scalars[i]·bases[i] in XYZZ form with the window, accumulation, batch size and threads of
+    /// <paramref name="config"/> (zeros and Auto filled in by <see cref="MsmPlan.Choose"/>).</summary>
+    public static Xyzz<TF> Run<TAff, TF>(ReadOnlySpan<TAff> bases, ReadOnlySpan<Fr> scalars, MsmConfig config)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF> =>
+        Run<TAff, TF>(bases, scalars, MsmPlan.Choose<TF>(bases.Length, config.WindowBits, config.Threads, config.Accumulation, config.BatchSize));
+
+    /// <summary>Σ scalars[i]·bases[i] in XYZZ form following <paramref name="plan"/>: the scalars are recoded into
+    /// signed digits, then each (window, chunk of points) unit is summed into its own buckets by
+    /// <see cref="AccumulateWindows"/>, and the windows are combined with c doublings each.</summary>
+    public static Xyzz<TF> Run<TAff, TF>(ReadOnlySpan<TAff> bases, ReadOnlySpan<Fr> scalars, in MsmPlan plan)
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         int n = bases.Length;
         if (n == 0) return Xyzz<TF>.Infinity;
-        int c = windowBits > 0 ? windowBits : DefaultWindowBits(n);
+        int c = plan.WindowBits;
         int windows = ScalarBits / c + 1;
         var digits = new int[windows * n];
-        var sums = new Xyzz<TF>[windows];
-        int degree = threads > 0 ? threads : ParallelChunks.Degree;
-        if (n < 64) degree = 1;
+        Xyzz<TF>[] sums;
         fixed (TAff* pb = bases) fixed (Fr* ps = scalars) fixed (int* pd = digits)
         {
             nint xb = (nint)pb, xs = (nint)ps, xd = (nint)pd;
-            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows), degree);
-            var options = new ParallelOptions { MaxDegreeOfParallelism = degree };
-            Parallel.For(0, windows, options, () => new Xyzz<TF>[1 << (c - 1)], (w, _, buckets) =>
-            {
-                sums[w] = WindowSum<TAff, TF>((TAff*)xb, (int*)xd + (long)w * n, n, buckets);
-                return buckets;
-            }, _ => { });
+            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows), plan.Threads);
+            sums = AccumulateWindows<TAff, TF>(pb, pd, n, windows, plan);
         }
         var acc = sums[windows - 1];
         for (int w = windows - 2; w >= 0; w--)
@@ -62,6 +60,57 @@ internal static unsafe class Pippenger
             Xyzz<TF>.Add(ref acc, sums[w]);
         }
         return acc;
+    }
+
+    /// <summary>
+    /// The window sums Σ d·P over the digits digits[w·n + i] of each of the <paramref name="windows"/> windows. Work is
+    /// split into windows × <see cref="MsmPlan.ChunksPerWindow"/> units (a window's points cut into contiguous chunks,
+    /// so all cores stay busy even with fewer windows than threads); <see cref="MsmPlan.Threads"/> workers, each with
+    /// its own buckets, take units in turn, and the chunk sums of a window are added. Batch-affine plans still use
+    /// XYZZ buckets for a window with fewer than 2·B possible buckets (the top window, which holds only the scalar's
+    /// last bits), where batches could not fill.
+    /// </summary>
+    internal static Xyzz<TF>[] AccumulateWindows<TAff, TF>(TAff* bases, int* digits, int n, int windows, MsmPlan plan)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
+    {
+        int chunks = plan.ChunksPerWindow, buckets = 1 << (plan.WindowBits - 1);
+        // Digits of the top window are at most 2^topBits (its bits of k < 2^254 plus a carry) and never negative.
+        int topBits = ScalarBits - (windows - 1) * plan.WindowBits;
+        int topBuckets = topBits >= plan.WindowBits - 1 ? buckets : 1 << topBits;
+        bool batchAffine = plan.Accumulation == MsmAccumulation.BatchAffine;
+        // XYZZ buckets serve every window, or in a batch-affine plan only the windows too small for batches.
+        int xyzzBuckets = batchAffine && buckets >= 2 * plan.BatchSize ? topBuckets : buckets;
+        int units = windows * chunks;
+        var partial = new Xyzz<TF>[units];
+        int next = -1;
+        nint xb = (nint)bases, xd = (nint)digits;
+        void Worker()
+        {
+            BatchAffineBuckets<TAff, TF>? affine = null;
+            XyzzBuckets<TAff, TF>? xyzz = null;
+            int u;
+            while ((u = Interlocked.Increment(ref next)) < units)
+            {
+                int w = u / chunks, k = u % chunks;
+                int s = (int)((long)k * n / chunks), e = (int)((long)(k + 1) * n / chunks);
+                int count = w == windows - 1 ? topBuckets : buckets;
+                BucketAccumulator<TAff, TF> acc = batchAffine && count >= 2 * plan.BatchSize
+                    ? affine ??= new BatchAffineBuckets<TAff, TF>(buckets, plan.BatchSize)
+                    : xyzz ??= new XyzzBuckets<TAff, TF>(xyzzBuckets);
+                partial[u] = acc.WindowSum((TAff*)xb, (int*)xd + (long)w * n, s, e, count);
+            }
+        }
+        int workers = Math.Min(plan.Threads, units);
+        if (workers <= 1) Worker();
+        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Worker());
+        var sums = new Xyzz<TF>[windows];
+        for (int w = 0; w < windows; w++)
+        {
+            sums[w] = partial[w * chunks];
+            for (int k = 1; k < chunks; k++) Xyzz<TF>.Add(ref sums[w], partial[w * chunks + k]);
+        }
+        return sums;
     }
 
     /// <summary>Signed-digit recoding of scalars [s, e) into digits[w·n + i]; bases at infinity get all-zero digits.</summary>
@@ -98,38 +147,5 @@ internal static unsafe class Pippenger
         ulong lo = k[limb] >> shift;
         if (shift != 0 && limb + 1 < 4) lo |= k[limb + 1] << (64 - shift);
         return lo;
-    }
-
-    private static Xyzz<TF> WindowSum<TAff, TF>(TAff* bases, int* digits, int n, Xyzz<TF>[] buckets)
-        where TAff : unmanaged, IAffinePoint<TAff, TF>
-        where TF : unmanaged, IField<TF>
-    {
-        Array.Clear(buckets);
-        int used = 0;
-        for (int i = 0; i < n; i++)
-        {
-            int d = digits[i];
-            if (d == 0) continue;
-            ref readonly TAff p = ref bases[i];
-            if (d > 0)
-            {
-                Xyzz<TF>.AddAffine(ref buckets[d - 1], p.X, p.Y);
-                if (d > used) used = d;
-            }
-            else
-            {
-                Xyzz<TF>.SubAffine(ref buckets[-d - 1], p.X, p.Y);
-                if (-d > used) used = -d;
-            }
-        }
-        // Σ (b + 1)·bucket[b] = Σ over b of the running sum of buckets from the top down.
-        var running = Xyzz<TF>.Infinity;
-        var sum = Xyzz<TF>.Infinity;
-        for (int b = used - 1; b >= 0; b--)
-        {
-            Xyzz<TF>.Add(ref running, buckets[b]);
-            Xyzz<TF>.Add(ref sum, running);
-        }
-        return sum;
     }
 }

@@ -7,7 +7,7 @@ namespace Proving.Core.Tests.Msm;
 
 /// <summary>MSM checks shared by G1 and G2: the fast path against the naive sum of scalar multiplications and against
 /// a textbook Pippenger, with the edge cases (zero scalars, infinity, repeated and opposite bases, tiny sizes).</summary>
-public abstract class MsmTests<TProj, TAff, TF>
+public abstract partial class MsmTests<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>

@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using Proving.Core.Algebra;
+
+namespace Proving.Core.Msm;
+
+/// <summary>
+/// Buckets in affine coordinates with batched additions. The (point, bucket) pairs of a window are gathered into a
+/// batch of up to B additions whose buckets are pairwise distinct; the batch's denominators (x2 - x1, or 2·y1 for a
+/// doubling) are inverted together with Montgomery's trick (one field inversion and 3 multiplications each), and each
+/// addition then costs λ = (y2 - y1)/(x2 - x1), x3 = λ^2 - x1 - x2, y3 = λ(x1 - x3) - y1: about 5M + 1S per point
+/// against 8M + 2S for an XYZZ mixed addition.
+/// <para>
+/// Exact cases, decided when the pair is gathered (the bucket is then not pending): an empty bucket takes a copy of
+/// the point; a bucket equal to the point is doubled (λ = 3x^2/(2y)); a bucket equal to the point's negation (or a
+/// doubling of a point with y = 0) becomes empty. A pair whose bucket is already pending in the current batch is
+/// deferred to a queue of up to B pairs, retried after each batch; a pair that finds the queue full, and any pair
+/// still deferred at the end of the window, goes into a lazily allocated XYZZ overflow bucket, so inputs with many
+/// repeats of one bucket stay O(n) with XYZZ cost. The window sum is Σ (b + 1)·(affine[b] + overflow[b]) by the
+/// running-sum trick.
+/// </para>
+/// </summary>
+internal sealed unsafe class BatchAffineBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
+    where TAff : unmanaged, IAffinePoint<TAff, TF>
+    where TF : unmanaged, IField<TF>
+{
+    private struct AffineBucket
+    {
+        public TF X, Y;
+    }
+
+    private const byte Negative = 1, Doubling = 2;
+
+    private readonly AffineBucket[] _buckets;
+    private readonly bool[] _full;
+    private readonly int[] _pendingIn; // batch number in which a bucket has a pending addition
+    private int _batch = 1;
+
+    private readonly int _capacity;
+    private readonly int[] _entryBucket, _entryPoint;
+    private readonly byte[] _entryFlags;
+    private readonly TF[] _denominator, _prefix;
+    private int _count;
+
+    private readonly int[] _queuePoint, _queueDigit;
+    private int _queued;
+
+    private Xyzz<TF>[]? _overflow;
+    private bool _overflowUsed;
+
+    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets and batches of <paramref name="batchSize"/>
+    /// additions (at least 1).</summary>
+    public BatchAffineBuckets(int maxBuckets, int batchSize)
+    {
+        _capacity = Math.Max(1, batchSize);
+        _buckets = new AffineBucket[maxBuckets];
+        _full = new bool[maxBuckets];
+        _pendingIn = new int[maxBuckets];
+        _entryBucket = new int[_capacity];
+        _entryPoint = new int[_capacity];
+        _entryFlags = new byte[_capacity];
+        _denominator = new TF[_capacity];
+        _prefix = new TF[_capacity];
+        _queuePoint = new int[_capacity];
+        _queueDigit = new int[_capacity];
+    }
+
+    /// <inheritdoc />
+    public override Xyzz<TF> WindowSum(TAff* bases, int* digits, int start, int end, int bucketCount)
+    {
+        Array.Clear(_full, 0, bucketCount);
+        if (_overflowUsed)
+        {
+            Array.Clear(_overflow!);
+            _overflowUsed = false;
+        }
+        int used = 0;
+        for (int i = start; i < end; i++)
+        {
+            int d = digits[i];
+            if (d == 0) continue;
+            int a = d > 0 ? d : -d;
+            if (a > used) used = a;
+            if (!TryGather(bases, i, d)) Defer(bases, i, d);
+            if (_count == _capacity) FlushAndRetry(bases);
+        }
+        FlushAndRetry(bases);
+        Flush(bases);
+        for (int q = 0; q < _queued; q++) AddToOverflow(bases, _queuePoint[q], _queueDigit[q]);
+        _queued = 0;
+        return Reduce(used);
+    }
+
+    /// <summary>Applies d·bases[i] to its bucket at once (copy, cancellation) or gathers it into the batch; false when
+    /// the bucket already has a pending addition in this batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryGather(TAff* bases, int i, int d)
+    {
+        int b = (d > 0 ? d : -d) - 1;
+        if (_pendingIn[b] == _batch) return false;
+        ref AffineBucket bucket = ref _buckets[b];
+        ref readonly TAff p = ref bases[i];
+        byte flags = d > 0 ? (byte)0 : Negative;
+        if (!_full[b])
+        {
+            bucket.X = p.X;
+            bucket.Y = d > 0 ? p.Y : -p.Y;
+            _full[b] = true;
+            return true;
+        }
+        if (bucket.X == p.X)
+        {
+            TF y = d > 0 ? p.Y : -p.Y;
+            if (bucket.Y != y || y.IsZero)
+            {
+                _full[b] = false; // P + (-P), or 2P for a point of order two
+                return true;
+            }
+            flags |= Doubling;
+        }
+        _pendingIn[b] = _batch;
+        int j = _count++;
+        _entryBucket[j] = b;
+        _entryPoint[j] = i;
+        _entryFlags[j] = flags;
+        return true;
+    }
+
+    private void Defer(TAff* bases, int i, int d)
+    {
+        if (_queued == _queuePoint.Length)
+        {
+            AddToOverflow(bases, i, d);
+            return;
+        }
+        _queuePoint[_queued] = i;
+        _queueDigit[_queued] = d;
+        _queued++;
+    }
+
+    private void AddToOverflow(TAff* bases, int i, int d)
+    {
+        _overflow ??= new Xyzz<TF>[_buckets.Length];
+        _overflowUsed = true;
+        ref readonly TAff p = ref bases[i];
+        if (d > 0) Xyzz<TF>.AddAffine(ref _overflow[d - 1], p.X, p.Y);
+        else Xyzz<TF>.SubAffine(ref _overflow[-d - 1], p.X, p.Y);
+    }
+
+    /// <summary>Runs the current batch, then gathers deferred pairs into the next one (running it too while it fills).</summary>
+    private void FlushAndRetry(TAff* bases)
+    {
+        do
+        {
+            Flush(bases);
+            int keep = 0;
+            for (int q = 0; q < _queued; q++)
+            {
+                int i = _queuePoint[q], d = _queueDigit[q];
+                if (_count == _capacity || !TryGather(bases, i, d))
+                {
+                    _queuePoint[keep] = i;
+                    _queueDigit[keep] = d;
+                    keep++;
+                }
+            }
+            _queued = keep;
+        }
+        while (_count == _capacity);
+    }
+
+    /// <summary>Performs the gathered additions with one shared inversion and starts a new batch.</summary>
+    private void Flush(TAff* bases)
+    {
+        int m = _count;
+        if (m == 0) return;
+        var buckets = _buckets;
+        var den = _denominator;
+        var prefix = _prefix;
+        TF acc = TF.One;
+        for (int j = 0; j < m; j++)
+        {
+            ref AffineBucket bucket = ref buckets[_entryBucket[j]];
+            TF t = (_entryFlags[j] & Doubling) != 0 ? bucket.Y.Double() : bases[_entryPoint[j]].X - bucket.X;
+            den[j] = t;
+            prefix[j] = acc;
+            acc = j == 0 ? t : acc * t;
+        }
+        TF inv = acc.Inverse();
+        for (int j = m - 1; j >= 0; j--)
+        {
+            TF invJ;
+            if (j > 0)
+            {
+                invJ = inv * prefix[j];
+                inv = inv * den[j];
+            }
+            else invJ = inv;
+            ref AffineBucket bucket = ref buckets[_entryBucket[j]];
+            byte flags = _entryFlags[j];
+            TF lambda, x2;
+            if ((flags & Doubling) != 0)
+            {
+                TF xx = bucket.X.Square();
+                lambda = (xx.Double() + xx) * invJ;
+                x2 = bucket.X;
+            }
+            else
+            {
+                ref readonly TAff p = ref bases[_entryPoint[j]];
+                TF y2 = (flags & Negative) != 0 ? -p.Y : p.Y;
+                lambda = (y2 - bucket.Y) * invJ;
+                x2 = p.X;
+            }
+            TF x3 = lambda.Square() - bucket.X - x2;
+            bucket.Y = lambda * (bucket.X - x3) - bucket.Y;
+            bucket.X = x3;
+        }
+        _count = 0;
+        _batch++;
+    }
+
+    /// <summary>Σ (b + 1)·bucket[b] over the first <paramref name="used"/> buckets, from the top down.</summary>
+    private Xyzz<TF> Reduce(int used)
+    {
+        var running = Xyzz<TF>.Infinity;
+        var sum = Xyzz<TF>.Infinity;
+        var overflow = _overflowUsed ? _overflow : null;
+        for (int b = used - 1; b >= 0; b--)
+        {
+            if (_full[b]) Xyzz<TF>.AddAffine(ref running, _buckets[b].X, _buckets[b].Y);
+            if (overflow != null) Xyzz<TF>.Add(ref running, overflow[b]);
+            Xyzz<TF>.Add(ref sum, running);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,79 @@
+using Proving.Core.Algebra;
+using Proving.Core.Compute;
+using Proving.Core.Curves.Bn254;
+
+namespace Proving.Core.Msm;
+
+/// <summary>
+/// The concrete settings of one CPU MSM: window width c, bucket accumulation, batch size B (batch-affine only), how
+/// many contiguous chunks each window's points are cut into, and the worker count. <see cref="Choose"/> fills in what
+/// the caller left automatic by minimising a cost model fitted to measurements (see <see cref="Cost"/>).
+/// </summary>
+internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumulation, int BatchSize, int ChunksPerWindow, int Threads)
+{
+    /// <summary>Largest automatic window width (2^15 buckets per worker).</summary>
+    public const int MaxAutoWindowBits = 16;
+
+    /// <summary>The plan for <paramref name="n"/> points with coordinates in <typeparamref name="TF"/>; 0 / Auto
+    /// arguments are chosen by the cost model, the others are kept.</summary>
+    public static MsmPlan Choose<TF>(int n, int windowBits, int threads, MsmAccumulation accumulation, int batchSize)
+        where TF : struct, IField<TF>
+    {
+        // A field inversion (Fermat, ~380 multiplications in the base field) in units of one batch-affine addition:
+        // about 63 for G1 over Fq; about 16 for G2, where an Fq2 inversion is one Fq inversion but an Fq2
+        // multiplication costs ~4 Fq multiplications.
+        double inversion = typeof(TF) == typeof(Fq) ? 63 : 16;
+        int degree = threads > 0 ? threads : ParallelChunks.Degree;
+        if (n < 64) degree = 1;
+        var best = new MsmPlan(1, MsmAccumulation.Xyzz, 1, 1, degree);
+        double bestCost = double.MaxValue;
+        foreach (var acc in new[] { MsmAccumulation.Xyzz, MsmAccumulation.BatchAffine })
+        {
+            if (accumulation != MsmAccumulation.Auto && acc != accumulation) continue;
+            for (int c = windowBits > 0 ? windowBits : 1; c <= (windowBits > 0 ? windowBits : MaxAutoWindowBits); c++)
+            {
+                int buckets = 1 << (c - 1);
+                int batch = batchSize > 0 ? batchSize : DefaultBatchSize(buckets);
+                int windows = Pippenger.ScalarBits / c + 1;
+                for (int k = 1; k <= Math.Min(degree, Math.Max(1, n / 64)); k++)
+                {
+                    double rounds = Math.Ceiling((double)windows * k / degree);
+                    double cost = rounds * Cost(acc, (n + k - 1) / k, buckets, batch, inversion);
+                    if (cost < bestCost * 0.999)
+                    {
+                        bestCost = cost;
+                        best = new MsmPlan(c, acc, batch, k, degree);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Modelled time of one (window, chunk) unit of <paramref name="points"/> points, in batch-affine additions
+    /// (5M + 1S, ~6 multiplications). XYZZ: 1.5 per point (a mixed addition, 8M + 2S) and 4.67 per bucket (two full
+    /// additions, 12M + 2S each, in the running sum). Batch-affine: 1 + inversion/B' per point, with B' = min(B, points)
+    /// the additions sharing one inversion, and 3 per bucket (one mixed and one full XYZZ addition, 24M, but a plain
+    /// sequential pass, while a point's addition also pays for gathering, deferral and random bucket access).
+    /// Fitted to process CPU times (min of 3..6 runs, both cores, busy shared machine) of G1 at 2^10..2^18 and G2 at
+    /// 2^10..2^16; the model's choice was the measured best or within 2% of it (G1 2^18: c = 13 chosen for the 10
+    /// even rounds of 20 windows on two cores, c = 15 measured 4% less CPU but leaves a core idle for one window):
+    /// <code>
+    /// log2 n  G1 XYZZ best (c)  G1 batch-affine best (c, B)   G2 XYZZ best (c)  G2 batch-affine best (c, B)
+    /// 10       25 ms (8)          25 ms (8, 64)                 76 ms (8)          63 ms (8, 64)
+    /// 12       79 ms (9)          63 ms (10, 256)              258 ms (10)        185 ms (10, 256)
+    /// 14      263 ms (11)        216 ms (11, 256..512)         858 ms (11)        617 ms (11, 512)
+    /// 16      952 ms (13)        715 ms (12, 512)             2902 ms (13)       2020 ms (13, 2048)
+    /// 18     3528 ms (15)       2446 ms (15, 2048)
+    /// </code>
+    /// </summary>
+    public static double Cost(MsmAccumulation accumulation, int points, int buckets, int batchSize, double inversion) =>
+        accumulation == MsmAccumulation.BatchAffine
+            ? points * (1 + inversion / Math.Max(1, Math.Min(batchSize, points))) + 3.0 * buckets
+            : points * 1.5 + 4.67 * buckets;
+
+    /// <summary>Half the buckets of a window (so batches fill with few deferred pairs), between 1 and 2048 (measured:
+    /// larger batches were slower at 2^16..2^18 on G1).</summary>
+    public static int DefaultBatchSize(int buckets) => Math.Clamp(buckets / 2, 1, 2048);
+}

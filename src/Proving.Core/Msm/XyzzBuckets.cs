@@ -1,0 +1,48 @@
+using Proving.Core.Algebra;
+
+namespace Proving.Core.Msm;
+
+/// <summary>Buckets in XYZZ coordinates: one mixed addition (8M + 2S) per point, then the running-sum reduction with
+/// full XYZZ additions.</summary>
+internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
+    where TAff : unmanaged, IAffinePoint<TAff, TF>
+    where TF : unmanaged, IField<TF>
+{
+    private readonly Xyzz<TF>[] _buckets;
+
+    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets.</summary>
+    public XyzzBuckets(int maxBuckets) => _buckets = new Xyzz<TF>[maxBuckets];
+
+    /// <inheritdoc />
+    public override Xyzz<TF> WindowSum(TAff* bases, int* digits, int start, int end, int bucketCount)
+    {
+        var buckets = _buckets;
+        Array.Clear(buckets, 0, bucketCount);
+        int used = 0;
+        for (int i = start; i < end; i++)
+        {
+            int d = digits[i];
+            if (d == 0) continue;
+            ref readonly TAff p = ref bases[i];
+            if (d > 0)
+            {
+                Xyzz<TF>.AddAffine(ref buckets[d - 1], p.X, p.Y);
+                if (d > used) used = d;
+            }
+            else
+            {
+                Xyzz<TF>.SubAffine(ref buckets[-d - 1], p.X, p.Y);
+                if (-d > used) used = -d;
+            }
+        }
+        // Σ (b + 1)·bucket[b] = Σ over b of the running sum of buckets from the top down.
+        var running = Xyzz<TF>.Infinity;
+        var sum = Xyzz<TF>.Infinity;
+        for (int b = used - 1; b >= 0; b--)
+        {
+            Xyzz<TF>.Add(ref running, buckets[b]);
+            Xyzz<TF>.Add(ref sum, running);
+        }
+        return sum;
+    }
+}
