@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Proving.Core.Circom;
 using Proving.Core.Compute;
+using Proving.Core.Curves.Bn254;
 using Proving.Core.Groth16;
 
 namespace Proving.Cli.Commands;
@@ -9,7 +10,9 @@ namespace Proving.Cli.Commands;
 /// <summary>
 /// <c>proving groth16 prove &lt;circuit.zkey&gt; &lt;witness.wtns&gt; &lt;proof.json&gt; &lt;public.json&gt; [--backend ...] [--verbose]</c>
 /// (snarkjs's argument order). --verbose prints the backend and a timing breakdown on stderr; --check runs the
-/// selected backend beside the CPU reference (DualBackend) and fails on the first difference.
+/// selected backend beside the CPU reference (DualBackend) and fails on the first difference. When stderr is a
+/// terminal, a status line shows the zkey section being read and the proof step running (<see cref="TerminalProgress"/>);
+/// when it is redirected, nothing is printed but errors (and the --verbose report).
 /// </summary>
 internal static class Groth16ProveCommand
 {
@@ -37,9 +40,15 @@ internal static class Groth16ProveCommand
                 using IComputeBackend backend = parse.GetValue(check) ? new Proving.Gpu.DualBackend(new CpuBackend(), selected) : selected; // disposes selected
                 if (v) Console.Error.WriteLine($"backend: {backend.Name} ({backend.Description})");
                 var timings = new ProverTimings();
-                var prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend));
-                var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
-                var (proof, pub) = prover.Prove(witness, timings);
+                Prover prover;
+                Proof proof;
+                Fr[] pub;
+                using (var progress = TerminalProgress.ForStandardError())   // none when stderr is redirected
+                {
+                    prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend, progress));
+                    var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
+                    (proof, pub) = prover.Prove(witness, timings, progress);
+                }
                 timings.Measure("write proof", () =>
                 {
                     SnarkjsJson.WriteProof(parse.GetValue(proofOut)!, proof);
