@@ -41,11 +41,13 @@ internal static class Groth16ProveCommand
                 if (v) Console.Error.WriteLine($"backend: {backend.Name} ({backend.Description})");
                 var timings = new ProverTimings();
                 Prover prover;
+                double peakAfterLoad;
                 Proof proof;
                 Fr[] pub;
                 using (var progress = TerminalProgress.ForStandardError())   // none when stderr is redirected
                 {
                     prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend, progress));
+                    peakAfterLoad = PeakRssMiB();
                     var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
                     (proof, pub) = prover.Prove(witness, timings, progress);
                 }
@@ -57,6 +59,8 @@ internal static class Groth16ProveCommand
                 if (v)
                 {
                     Console.Error.WriteLine($"circuit: {prover.Key.NVars} variables, {prover.Key.NPublic} public, domain 2^{System.Numerics.BitOperations.Log2((uint)prover.Key.DomainSize)}");
+                    Console.Error.WriteLine($"memory: key {prover.Key.SizeInBytes / MiB:F1} MiB in memory (zkey file {new FileInfo(parse.GetValue(zkey)!).Length / MiB:F1} MiB); " +
+                        $"peak RSS {peakAfterLoad:F1} MiB after loading, {PeakRssMiB():F1} MiB after proving");
                     foreach (var (step, time) in timings.Steps) Console.Error.WriteLine($"  {step,-36} {time.TotalMilliseconds,10:F1} ms");
                     Console.Error.WriteLine($"  {"total",-36} {total.Elapsed.TotalMilliseconds,10:F1} ms");
                 }
@@ -69,5 +73,14 @@ internal static class Groth16ProveCommand
             }
         });
         return command;
+    }
+
+    private const double MiB = 1 << 20;
+
+    /// <summary>The process's peak resident set so far (VmHWM on Linux), in MiB.</summary>
+    private static double PeakRssMiB()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / MiB;
     }
 }
