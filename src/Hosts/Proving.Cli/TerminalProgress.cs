@@ -15,7 +15,7 @@ internal sealed class TerminalProgress : IProgress<ProverProgress>, IDisposable
     private readonly TimeSpan _interval;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
-    private TimeSpan _lastWrite = TimeSpan.MinValue;
+    private TimeSpan _lastWrite;
     private string? _lastStep;
     private int _width;
 
