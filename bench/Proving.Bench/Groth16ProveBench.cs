@@ -9,7 +9,9 @@ namespace Proving.Bench;
 /// <summary>
 /// Groth16 prove time on the CPU backend for squaring-chain circuits whose domain is exactly 2^LogDomain
 /// (2^k − 2 constraints; made by tests/fixtures/generate.sh chain_k&lt;k&gt; into tests/fixtures/cache, generated here on
-/// first use). The key is loaded once in setup, as a prover service would; the figure is one proof from a witness
+/// first use, or beforehand with <c>tests/fixtures/generate.sh chain_k18</c>: k = 18 costs about 12 CPU-minutes and 1.1 GB
+/// of memory, mostly the 2^18 powers of tau and snarkjs's setup).
+/// The key is loaded once in setup, as a prover service would; the figure is one proof from a witness
 /// (witness products, 6 NTTs, 5 MSMs, blinding). Peer: snarkjs groth16_prove on the same circuits in ../shared/peers
 /// (about 1.0 s, 3.4 s, 11.4 s, 45 s for k = 12, 14, 16, 18 on the 2-core baseline machine).
 /// </summary>
@@ -20,8 +22,11 @@ public class Groth16ProveBench
     private Fr[] _witness = null!;
 
     /// <summary>log2 of the evaluation domain.</summary>
-    [Params(12, 14, 16)]
+    [ParamsSource(nameof(Sizes))]
     public int LogDomain { get; set; }
+
+    /// <summary>The default sizes (the issue's ~2^12 to ~2^18 constraints), or PROVING_BENCH_LOGN (e.g. 18).</summary>
+    public static IEnumerable<int> Sizes => BenchSizes.LogN(12, 14, 16, 18);
 
     [GlobalSetup]
     public void Setup()

@@ -29,6 +29,9 @@ public static class RepoPaths
         return beside;
     });
 
+    /// <summary>The built <c>proving</c> CLI (src/Hosts/Proving.Cli, Release), to run as <c>dotnet &lt;path&gt; ...</c>.</summary>
+    public static string ProvingCli => Path.Combine(Root, "src", "Hosts", "Proving.Cli", "bin", "Release", "net10.0", "proving.dll");
+
     /// <summary>An npm tool installed in <c>tools/node_modules/.bin</c> (anvil, snarkjs, circom2, solcjs).</summary>
     public static string NodeTool(string name)
     {

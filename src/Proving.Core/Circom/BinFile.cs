@@ -111,13 +111,17 @@ internal sealed class BinFile : IDisposable
 
     /// <summary>
     /// Reads <paramref name="count"/> records of <paramref name="recordSize"/> bytes from <paramref name="offset"/>
-    /// and converts them with <paramref name="convert"/> in parallel chunks (no second copy of the whole section).
+    /// and converts them with <paramref name="convert"/> in parallel chunks (no second copy of the whole section: at most
+    /// one chunk buffer per thread). <paramref name="progress"/>, when given, is called with the number of records done so
+    /// far after each chunk, one call at a time and with increasing counts (the last call has <paramref name="count"/>).
     /// </summary>
-    public T[] ReadRecords<T>(int type, long offset, int count, int recordSize, ReadOnlySpanConverter<T> convert)
+    public T[] ReadRecords<T>(int type, long offset, int count, int recordSize, ReadOnlySpanConverter<T> convert, Action<long>? progress = null)
     {
         var result = new T[count];
         const int chunk = 1 << 14;
         int chunks = (count + chunk - 1) / chunk;
+        long done = 0;
+        var gate = new object();
         try
         {
             Parallel.For(0, chunks, c =>
@@ -131,6 +135,8 @@ internal sealed class BinFile : IDisposable
                     result[start + i] = convert(buffer.AsSpan(i * recordSize, recordSize), start + i);
             }
             finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+            if (progress != null)
+                lock (gate) progress(done += n);
         });
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is CircomFormatException) is { } first)

@@ -23,26 +23,23 @@ public static class ZkeyReader
     };
 
     /// <summary>Reads the whole proving key from <paramref name="path"/>.</summary>
+    /// <param name="path">The .zkey file.</param>
+    /// <param name="progress">Optional: told how far each section (IC, coefficients, A, B1, B2, C, H, in file order) has
+    /// been read, as <see cref="ProverPhase.ReadKey"/> reports counting records (see <see cref="ProverProgress"/>).</param>
     /// <exception cref="CircomFormatException">The file is not a BN254 Groth16 zkey or is malformed.</exception>
-    public static ProvingKey Read(string path)
+    public static ProvingKey Read(string path, IProgress<ProverProgress>? progress = null)
     {
         using var f = BinFile.Open(path, "zkey", 1, 1, SectionName);
         var h = ReadHeader(f);
         int nPriv = h.NVars - h.NPublic - 1;
-        long off;
-        (off, _) = f.SectionOfLength(3, (long)(h.NPublic + 1) * G1Size, $"{h.NPublic + 1} G1 points");
-        var ic = f.ReadRecords(3, off, h.NPublic + 1, G1Size, (b, i) => f.G1(3, b, i));
-        var coefficients = ReadCoefficients(f, h);
-        (off, _) = f.SectionOfLength(5, (long)h.NVars * G1Size, $"{h.NVars} G1 points");
-        var a = f.ReadRecords(5, off, h.NVars, G1Size, (b, i) => f.G1(5, b, i));
-        (off, _) = f.SectionOfLength(6, (long)h.NVars * G1Size, $"{h.NVars} G1 points");
-        var b1 = f.ReadRecords(6, off, h.NVars, G1Size, (b, i) => f.G1(6, b, i));
-        (off, _) = f.SectionOfLength(7, (long)h.NVars * G2Size, $"{h.NVars} G2 points");
-        var b2 = f.ReadRecords(7, off, h.NVars, G2Size, (b, i) => f.G2(7, b, i));
-        (off, _) = f.SectionOfLength(8, (long)nPriv * G1Size, $"{nPriv} G1 points");
-        var c = f.ReadRecords(8, off, nPriv, G1Size, (b, i) => f.G1(8, b, i));
-        (off, _) = f.SectionOfLength(9, (long)h.DomainSize * G1Size, $"{h.DomainSize} G1 points");
-        var hPoints = f.ReadRecords(9, off, h.DomainSize, G1Size, (b, i) => f.G1(9, b, i));
+        G1Affine[] G1s(int section, int count) => Records(f, section, count, G1Size, "G1 points", (b, i) => f.G1(section, b, i), progress);
+        var ic = G1s(3, h.NPublic + 1);
+        var coefficients = ReadCoefficients(f, h, progress);
+        var a = G1s(5, h.NVars);
+        var b1 = G1s(6, h.NVars);
+        var b2 = Records(f, 7, h.NVars, G2Size, "G2 points", (b, i) => f.G2(7, b, i), progress);
+        var c = G1s(8, nPriv);
+        var hPoints = G1s(9, h.DomainSize);
         return new ProvingKey
         {
             NVars = h.NVars, NPublic = h.NPublic, DomainSize = h.DomainSize,
@@ -57,9 +54,26 @@ public static class ZkeyReader
     {
         using var f = BinFile.Open(path, "zkey", 1, 1, SectionName);
         var h = ReadHeader(f);
-        var (off, _) = f.SectionOfLength(3, (long)(h.NPublic + 1) * G1Size, $"{h.NPublic + 1} G1 points");
-        var ic = f.ReadRecords(3, off, h.NPublic + 1, G1Size, (b, i) => f.G1(3, b, i));
+        var ic = Records(f, 3, h.NPublic + 1, G1Size, "G1 points", (b, i) => f.G1(3, b, i), null);
         return new VerificationKey(h.Alpha1, h.Beta2, h.Gamma2, h.Delta2, ic);
+    }
+
+    /// <summary>Section <paramref name="section"/> as exactly <paramref name="count"/> records, with progress reports.</summary>
+    private static T[] Records<T>(BinFile f, int section, int count, int size, string what, ReadOnlySpanConverter<T> convert,
+        IProgress<ProverProgress>? progress)
+    {
+        var (off, _) = f.SectionOfLength(section, (long)count * size, $"{count} {what}");
+        return ReadWithProgress(f, section, off, count, size, convert, progress);
+    }
+
+    /// <summary>Reads records at <paramref name="offset"/>, reporting 0 first and then the count done after each chunk.</summary>
+    private static T[] ReadWithProgress<T>(BinFile f, int section, long offset, int count, int size, ReadOnlySpanConverter<T> convert,
+        IProgress<ProverProgress>? progress)
+    {
+        if (progress == null) return f.ReadRecords(section, offset, count, size, convert);
+        string step = SectionName(section);
+        progress.Report(new ProverProgress(ProverPhase.ReadKey, step, 0, count));
+        return f.ReadRecords(section, offset, count, size, convert, done => progress.Report(new ProverProgress(ProverPhase.ReadKey, step, done, count)));
     }
 
     private sealed record Header(int NVars, int NPublic, int DomainSize, G1Affine Alpha1, G1Affine Beta1, G2Affine Beta2,
@@ -87,7 +101,7 @@ public static class ZkeyReader
         return new Header((int)nVars, (int)nPublic, (int)domain, alpha1, beta1, beta2, gamma2, delta1, delta2);
     }
 
-    private static QapCoefficient[] ReadCoefficients(BinFile f, Header h)
+    private static QapCoefficient[] ReadCoefficients(BinFile f, Header h, IProgress<ProverProgress>? progress)
     {
         var (off, len) = f.Section(4);
         if (len < 4) throw f.Error(4, "truncated: no coefficient count");
@@ -98,7 +112,7 @@ public static class ZkeyReader
         // The file stores coef·R² mod r (R = 2^256) so that a Montgomery product with a plain witness value gives
         // the Montgomery form of coef·w; reading it as Montgomery gives coef·R, so one multiplication by R⁻¹ removes it.
         var rInv = Fr.FromBigInteger(System.Numerics.BigInteger.ModPow(System.Numerics.BigInteger.One << 256, Fr.Modulus - 2, Fr.Modulus));
-        return f.ReadRecords(4, off + 4, (int)n, CoefSize, (b, i) =>
+        return ReadWithProgress(f, 4, off + 4, (int)n, CoefSize, (b, i) =>
         {
             uint m = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b);
             uint c = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b[4..]);
@@ -110,6 +124,6 @@ public static class ZkeyReader
             try { v = Fr.FromMontgomeryBytesLittleEndian(b.Slice(12, 32)); }
             catch (NonCanonicalEncodingException e) { throw new CircomFormatException(f.Path, f.Name(4), $"coefficient {i}: {e.Message}", e); }
             return new QapCoefficient(v * rInv, (int)m, (int)c, (int)s);
-        });
+        }, progress);
     }
 }

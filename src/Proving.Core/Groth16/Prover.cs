@@ -6,7 +6,7 @@ namespace Proving.Core.Groth16;
 
 /// <summary>
 /// The Groth16 prover for snarkjs proving keys, with every heavy step on an <see cref="IComputeBackend"/>: load a key
-/// once (<see cref="Load"/>), then <see cref="Prove(Fr[], ProverTimings?)"/> any number of witnesses. The steps follow snarkjs's
+/// once (<see cref="Load"/>), then <see cref="Prove(Fr[], ProverTimings?, IProgress{ProverProgress}?)"/> any number of witnesses. The steps follow snarkjs's
 /// groth16_prove: A·w and B·w on the domain from the key's coefficients, C·w = (A·w)∘(B·w); each inverse-NTT'd and
 /// evaluated on the odd coset ω_2n·⟨ω_n⟩ (<see cref="NttConfig.OddCoset"/>); h = a·b − c there (the key's H points
 /// already hold the division by Z = −2); then MSMs of A, B1, C, H in G1 and B2 in G2, blinded with fresh r, s from
@@ -31,46 +31,67 @@ public sealed class Prover
     private int LogDomainSize { get; }
 
     /// <summary>Reads a .zkey (see <see cref="ZkeyReader"/>) and returns a prover for it.</summary>
+    /// <param name="zkeyPath">The snarkjs Groth16 proving key.</param>
+    /// <param name="backend">The backend the proofs run on.</param>
+    /// <param name="progress">Optional: told how far each zkey section has been read (<see cref="ProverPhase.ReadKey"/>).</param>
     /// <exception cref="CircomFormatException">The key file is malformed.</exception>
-    public static Prover Load(string zkeyPath, IComputeBackend backend) => new(ZkeyReader.Read(zkeyPath), backend);
+    public static Prover Load(string zkeyPath, IComputeBackend backend, IProgress<ProverProgress>? progress = null) =>
+        new(ZkeyReader.Read(zkeyPath, progress), backend);
 
     /// <summary>
     /// Proves <paramref name="witness"/> (all NVars wire values, index 0 = 1). Returns the proof and the public signals
     /// (witness[1..NPublic]). A witness that does not satisfy the circuit gives a proof that does not verify.
     /// </summary>
+    /// <param name="witness">The full witness, NVars values.</param>
+    /// <param name="timings">Optional: receives the wall-clock time of each step.</param>
+    /// <param name="progress">Optional: told when each step (witness products, NTTs one by one, each MSM, blinding) starts
+    /// and ends, in that order (see <see cref="ProverProgress"/>).</param>
     /// <exception cref="ArgumentException">The witness length is not the key's NVars.</exception>
-    public (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, ProverTimings? timings = null) =>
-        Prove(witness, Fr.RandomSecure(), Fr.RandomSecure(), timings);
+    public (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, ProverTimings? timings = null, IProgress<ProverProgress>? progress = null) =>
+        Prove(witness, Fr.RandomSecure(), Fr.RandomSecure(), timings, progress);
 
-    /// <summary>As <see cref="Prove(Fr[], ProverTimings?)"/> with given blinding factors (tests only: reused r, s leak the witness).</summary>
-    internal (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, Fr r, Fr s, ProverTimings? timings = null)
+    /// <summary>As <see cref="Prove(Fr[], ProverTimings?, IProgress{ProverProgress}?)"/> with given blinding factors (tests only: reused r, s leak the witness).</summary>
+    internal (Proof Proof, Fr[] PublicSignals) Prove(Fr[] witness, Fr r, Fr s, ProverTimings? timings = null, IProgress<ProverProgress>? progress = null)
     {
         var pk = Key;
         if (witness.Length != pk.NVars) throw new ArgumentException($"the witness has {witness.Length} values, the proving key {pk.NVars} variables", nameof(witness));
         timings ??= new ProverTimings();
+        // one step: reported as started (0 of total), timed, reported as done (total of total)
+        T Step<T>(ProverPhase phase, string name, Func<T> body, int total = 1)
+        {
+            progress?.Report(new ProverProgress(phase, name, 0, total));
+            var result = timings.Measure(name, body);
+            progress?.Report(new ProverProgress(phase, name, total, total));
+            return result;
+        }
         int n = pk.DomainSize;
         var a = new Fr[n];
         var b = new Fr[n];
         var c = new Fr[n];
-        timings.Measure("witness products (A·w, B·w, C·w)", () => Qap.EvaluateWitnessProducts(pk, witness, a, b, c));
-        timings.Measure("NTTs (3 inverse + 3 odd-coset)", () =>
+        Step(ProverPhase.WitnessProducts, "witness products (A·w, B·w, C·w)", () => { Qap.EvaluateWitnessProducts(pk, witness, a, b, c); return 0; });
+        const string nttStep = "NTTs (3 inverse + 3 odd-coset)";
+        Step(ProverPhase.Ntt, nttStep, () =>
         {
             var coset = NttConfig.OddCoset(LogDomainSize);
+            int done = 0;
             foreach (var v in new[] { a, b, c })
             {
                 Backend.Ntt(v, NttConfig.Inverse);
                 Backend.Ntt(v, coset);
+                done += 2;
+                if (done < 6) progress?.Report(new ProverProgress(ProverPhase.Ntt, nttStep, done, 6));
             }
             Backend.PointwiseMul(a, b);
             Backend.Sub(a, c);
-        });
+            return 0;
+        }, total: 6);
         var h = a;
-        var piA = timings.Measure("MSM A (G1)", () => Backend.MsmG1(pk.A, witness, MsmConfig.Default));
-        var piB1 = timings.Measure("MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness, MsmConfig.Default));
-        var piB2 = timings.Measure("MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness, MsmConfig.Default));
-        var piC = timings.Measure("MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
-        var piH = timings.Measure("MSM H (G1)", () => Backend.MsmG1(pk.H, h, MsmConfig.Default));
-        var proof = timings.Measure("blinding", () =>
+        var piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(pk.A, witness, MsmConfig.Default));
+        var piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness, MsmConfig.Default));
+        var piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness, MsmConfig.Default));
+        var piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
+        var piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(pk.H, h, MsmConfig.Default));
+        var proof = Step(ProverPhase.Blinding, "blinding", () =>
         {
             var delta1 = G1Projective.FromAffine(pk.Delta1);
             var A = piA + pk.Alpha1 + delta1 * r;

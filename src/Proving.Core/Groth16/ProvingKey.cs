@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Proving.Core.Curves.Bn254;
 
 namespace Proving.Core.Groth16;
@@ -55,6 +56,14 @@ public sealed class ProvingKey
 
     /// <summary>DomainSize points that the odd-coset evaluations of A·B − C are multiplied with (snarkjs's H section).</summary>
     public required G1Affine[] H { get; init; }
+
+    /// <summary>
+    /// The bytes of the key's point and coefficient arrays in memory (72 per G1 point, 136 per G2 point and 48 per
+    /// coefficient on x64: a little more than the .zkey file, whose records are 64, 128 and 44 bytes).
+    /// </summary>
+    public long SizeInBytes =>
+        (long)Unsafe.SizeOf<G1Affine>() * (IC.Length + A.Length + B1.Length + C.Length + H.Length)
+        + (long)Unsafe.SizeOf<G2Affine>() * B2.Length + (long)Unsafe.SizeOf<QapCoefficient>() * Coefficients.Length;
 
     /// <summary>The verification key this proving key belongs to.</summary>
     public VerificationKey VerificationKey => new(Alpha1, Beta2, Gamma2, Delta2, IC);

@@ -10,7 +10,7 @@ public sealed class RiscVCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static string Cli => Path.Combine(RepoPaths.Root, "src", "Hosts", "Proving.Cli", "bin", "Release", "net10.0", "proving.dll");
+    private static string Cli => RepoPaths.ProvingCli;
 
     private static string Guest(string name) => Path.Combine(RepoPaths.Root, "native", "guests", "build", name + ".elf");
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Proving.Core.Circom;
 using Proving.Core.Compute;
+using Proving.Core.Curves.Bn254;
 using Proving.Core.Groth16;
 
 namespace Proving.Cli.Commands;
@@ -9,7 +10,9 @@ namespace Proving.Cli.Commands;
 /// <summary>
 /// <c>proving groth16 prove &lt;circuit.zkey&gt; &lt;witness.wtns&gt; &lt;proof.json&gt; &lt;public.json&gt; [--backend ...] [--verbose]</c>
 /// (snarkjs's argument order). --verbose prints the backend and a timing breakdown on stderr; --check runs the
-/// selected backend beside the CPU reference (DualBackend) and fails on the first difference.
+/// selected backend beside the CPU reference (DualBackend) and fails on the first difference. When stderr is a
+/// terminal, a status line shows the zkey section being read and the proof step running (<see cref="TerminalProgress"/>);
+/// when it is redirected, nothing is printed but errors (and the --verbose report).
 /// </summary>
 internal static class Groth16ProveCommand
 {
@@ -37,9 +40,17 @@ internal static class Groth16ProveCommand
                 using IComputeBackend backend = parse.GetValue(check) ? new Proving.Gpu.DualBackend(new CpuBackend(), selected) : selected; // disposes selected
                 if (v) Console.Error.WriteLine($"backend: {backend.Name} ({backend.Description})");
                 var timings = new ProverTimings();
-                var prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend));
-                var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
-                var (proof, pub) = prover.Prove(witness, timings);
+                Prover prover;
+                double peakAfterLoad;
+                Proof proof;
+                Fr[] pub;
+                using (var progress = TerminalProgress.ForStandardError())   // none when stderr is redirected
+                {
+                    prover = timings.Measure("load proving key", () => Prover.Load(parse.GetValue(zkey)!, backend, progress));
+                    peakAfterLoad = PeakRssMiB();
+                    var witness = timings.Measure("load witness", () => WtnsFile.Read(parse.GetValue(wtns)!, prover.Key.NVars));
+                    (proof, pub) = prover.Prove(witness, timings, progress);
+                }
                 timings.Measure("write proof", () =>
                 {
                     SnarkjsJson.WriteProof(parse.GetValue(proofOut)!, proof);
@@ -48,6 +59,8 @@ internal static class Groth16ProveCommand
                 if (v)
                 {
                     Console.Error.WriteLine($"circuit: {prover.Key.NVars} variables, {prover.Key.NPublic} public, domain 2^{System.Numerics.BitOperations.Log2((uint)prover.Key.DomainSize)}");
+                    Console.Error.WriteLine($"memory: key {prover.Key.SizeInBytes / MiB:F1} MiB in memory (zkey file {new FileInfo(parse.GetValue(zkey)!).Length / MiB:F1} MiB); " +
+                        $"peak RSS {peakAfterLoad:F1} MiB after loading, {PeakRssMiB():F1} MiB after proving");
                     foreach (var (step, time) in timings.Steps) Console.Error.WriteLine($"  {step,-36} {time.TotalMilliseconds,10:F1} ms");
                     Console.Error.WriteLine($"  {"total",-36} {total.Elapsed.TotalMilliseconds,10:F1} ms");
                 }
@@ -60,5 +73,14 @@ internal static class Groth16ProveCommand
             }
         });
         return command;
+    }
+
+    private const double MiB = 1 << 20;
+
+    /// <summary>The process's peak resident set so far (VmHWM on Linux), in MiB.</summary>
+    private static double PeakRssMiB()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / MiB;
     }
 }
