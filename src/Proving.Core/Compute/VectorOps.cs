@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Proving.Core.Algebra;
+using Proving.Core.Curves.Bn254;
 using Proving.Core.Ntt;
 
 namespace Proving.Core.Compute;
@@ -24,7 +25,9 @@ public static unsafe class VectorOps
             ParallelChunks.For(a.Length, MinChunk, (s, e) =>
             {
                 T* x = (T*)xa, y = (T*)xb;
-                for (int i = s; i < e; i++) x[i] = x[i] * y[i];
+                int i = s;
+                if (FrVectorKernels.Enabled<T>()) i += FrVectorKernels.PointwiseMul(x + s, y + s, e - s);
+                for (; i < e; i++) x[i] = x[i] * y[i];
             });
         }
     }
@@ -54,7 +57,9 @@ public static unsafe class VectorOps
             ParallelChunks.For(values.Length, MinChunk, (s, e) =>
             {
                 T* x = (T*)xv;
-                for (int i = s; i < e; i++) x[i] = x[i] * c;
+                int i = s;
+                if (FrVectorKernels.Enabled<T>()) i += FrVectorKernels.Scale(x + s, e - s, Unsafe.As<T, Fr>(ref c));
+                for (; i < e; i++) x[i] = x[i] * c;
             });
         }
     }
@@ -80,7 +85,14 @@ public static unsafe class VectorOps
             {
                 T* x = (T*)xv;
                 T p = c * Pow(g, (ulong)s);
-                for (int i = s; i < e; i++)
+                int i = s;
+                if (!bitReversed && FrVectorKernels.Enabled<T>())
+                {
+                    int done = FrVectorKernels.ScaleByPowers(x + s, e - s, Unsafe.As<T, Fr>(ref p), Unsafe.As<T, Fr>(ref g));
+                    if (done > 0) p = p * Pow(g, (ulong)done);
+                    i += done;
+                }
+                for (; i < e; i++)
                 {
                     int pos = bitReversed ? BitReversal.Reverse(i, logN) : i;
                     x[pos] = x[pos] * p;

@@ -9,8 +9,15 @@ namespace Proving.Core.Ntt;
 /// (<see cref="NttDomain{T}"/>), cache blocking (the last 11 stages run block by block inside L1/L2), and all cores for
 /// vectors of 2^13 elements or more. Matches snarkjs / ffjavascript: the forward transform of a natural-order vector
 /// a of length n = 2^k returns out[j] = Σ a[i]·(g·ω^j)^i with ω = T.RootOfUnity(k) and g the coset shift (1 when none).
+/// For BN254 Fr on AVX-512 hardware the butterflies run eight at a time (CpuNtt.Vector.cs).
+/// <para>
+/// Radix-2 only, by measurement: fusing the stages outside the cache blocks two per pass (radix-2^2, which in a prime
+/// field keeps 4 general multiplications per 4 points, as a true radix-4 butterfly does) halved those passes over memory
+/// but measured 0.98-1.0x with scalar butterflies and 0.92-0.96x with the AVX-512 ones at 2^16..2^20 (process CPU time,
+/// issue #3), so it was not kept.
+/// </para>
 /// </summary>
-public static unsafe class CpuNtt
+public static unsafe partial class CpuNtt
 {
     private const int LogBlock = 11;
     private const int ParallelFrom = 1 << 13;
@@ -81,11 +88,12 @@ public static unsafe class CpuNtt
         int n = 1 << logN, b = 1 << logB;
         int threads = n >= ParallelFrom ? 0 : 1;
         nint px = (nint)x, pt = (nint)tw, pb = (nint)twBlock;
+        bool vec = UseVectorButterflies<T>();
         for (int len = n; len > b; len >>= 1)
         {
             int half = len >> 1, stride = n / len;
             ParallelChunks.For(n / 2, 1 << 10, (s, e) => ForRuns(s, e, half, (blk, j0, j1) =>
-                DifRun((T*)px + blk * 2 * half, half, (T*)pt, stride, j0, j1)), threads);
+                DifRun(vec, (T*)px + blk * 2 * half, half, (T*)pt, stride, j0, j1)), threads);
         }
         ParallelChunks.For(n / b, 1, (s, e) =>
         {
@@ -95,7 +103,8 @@ public static unsafe class CpuNtt
                 for (int len = b; len >= 2; len >>= 1)
                 {
                     int half = len >> 1, stride = b / len;
-                    for (int o = 0; o < b; o += len) DifRun(xb + o, half, (T*)pb, stride, 0, half);
+                    if (vec && half < 8 && b >= 16 * half) DifSmallVector(xb, b, half, (T*)pb, stride);
+                    else for (int o = 0; o < b; o += len) DifRun(vec, xb + o, half, (T*)pb, stride, 0, half);
                 }
             }
         }, threads);
@@ -107,6 +116,7 @@ public static unsafe class CpuNtt
         int n = 1 << logN, b = 1 << logB;
         int threads = n >= ParallelFrom ? 0 : 1;
         nint px = (nint)x, pt = (nint)tw, pb = (nint)twBlock;
+        bool vec = UseVectorButterflies<T>();
         ParallelChunks.For(n / b, 1, (s, e) =>
         {
             for (int blk = s; blk < e; blk++)
@@ -115,7 +125,8 @@ public static unsafe class CpuNtt
                 for (int len = 2; len <= b; len <<= 1)
                 {
                     int half = len >> 1, stride = b / len;
-                    for (int o = 0; o < b; o += len) DitRun(xb + o, half, (T*)pb, stride, 0, half);
+                    if (vec && half < 8 && b >= 16 * half) DitSmallVector(xb, b, half, (T*)pb, stride);
+                    else for (int o = 0; o < b; o += len) DitRun(vec, xb + o, half, (T*)pb, stride, 0, half);
                 }
             }
         }, threads);
@@ -123,7 +134,7 @@ public static unsafe class CpuNtt
         {
             int half = len >> 1, stride = n / len;
             ParallelChunks.For(n / 2, 1 << 10, (s, e) => ForRuns(s, e, half, (blk, j0, j1) =>
-                DitRun((T*)px + blk * 2 * half, half, (T*)pt, stride, j0, j1)), threads);
+                DitRun(vec, (T*)px + blk * 2 * half, half, (T*)pt, stride, j0, j1)), threads);
         }
     }
 
@@ -141,10 +152,10 @@ public static unsafe class CpuNtt
     }
 
     /// <summary>DIF butterflies j in [j0, j1) of one group: (a, b) to (a + b, (a - b)·w^j).</summary>
-    private static void DifRun<T>(T* x, int half, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
+    private static void DifRun<T>(bool vec, T* x, int half, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
     {
         T* y = x + half;
-        int j = j0;
+        int j = vec ? DifRunVector(x, y, tw, stride, j0, j1) : j0;
         if (j == 0 && j < j1)
         {
             T a = x[0], b = y[0];
@@ -161,10 +172,10 @@ public static unsafe class CpuNtt
     }
 
     /// <summary>DIT butterflies j in [j0, j1) of one group: (a, b) to (a + b·w^j, a - b·w^j).</summary>
-    private static void DitRun<T>(T* x, int half, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
+    private static void DitRun<T>(bool vec, T* x, int half, T* tw, int stride, int j0, int j1) where T : unmanaged, ITwoAdicField<T>
     {
         T* y = x + half;
-        int j = j0;
+        int j = vec ? DitRunVector(x, y, tw, stride, j0, j1) : j0;
         if (j == 0 && j < j1)
         {
             T a = x[0], b = y[0];
