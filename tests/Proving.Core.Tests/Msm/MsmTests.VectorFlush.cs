@@ -13,7 +13,7 @@ public abstract partial class MsmTests<TProj, TAff, TF>
     private static unsafe TProj WindowSum(TAff[] bases, int[] digits, int bucketCount, int batch, bool vector)
     {
         var acc = new BatchAffineBuckets<TAff, TF>(bucketCount, batch, vector);
-        bool expectVector = vector && typeof(TF) == typeof(Fq) && MontgomeryVector8<FqModulus>.IsSupported && batch >= 8;
+        bool expectVector = vector && (typeof(TF) == typeof(Fq) || typeof(TF) == typeof(Fq2)) && MontgomeryVector8<FqModulus>.IsSupported && batch >= 8;
         Assert.Equal(expectVector, acc.VectorFlush);
         Xyzz<TF> sum;
         fixed (TAff* b = bases) fixed (int* d = digits) sum = acc.WindowSum(b, d, 0, bases.Length, bucketCount);
