@@ -23,7 +23,7 @@ public abstract class MsmFlushBench<TProj, TAff, TF>
     public abstract int LogN { get; set; }
 
     /// <summary>Window width relative to the automatic batch-affine choice.</summary>
-    [Params(-1, 0, 1)]
+    [Params(-1, 0, 1, 2)]
     public int WindowDelta { get; set; }
 
     /// <summary>Eight-lane flush (true) or scalar flush (false).</summary>

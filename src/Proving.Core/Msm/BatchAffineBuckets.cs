@@ -18,6 +18,10 @@ namespace Proving.Core.Msm;
 /// repeats of one bucket stay O(n) with XYZZ cost. The window sum is Σ (b + 1)·(affine[b] + overflow[b]) by the
 /// running-sum trick.
 /// </para>
+/// <para>
+/// On AVX-512 hardware the flush of BN254 G1 and G2 runs eight additions at a time (BatchAffineBuckets.Vector.cs);
+/// doublings and the additions that do not fill a row of eight stay on the scalar formulas below.
+/// </para>
 /// </summary>
 internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
@@ -49,7 +53,7 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
 
     /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets and batches of <paramref name="batchSize"/>
     /// additions (at least 1); <paramref name="vectorFlush"/> (default <see cref="BatchAffineFlush.VectorByDefault"/>)
-    /// selects the eight-lane flush where it applies (G1 on AVX-512).</summary>
+    /// selects the eight-lane flush where it applies (BN254 G1 and G2 on AVX-512).</summary>
     public BatchAffineBuckets(int maxBuckets, int batchSize, bool? vectorFlush = null)
     {
         _capacity = Math.Max(1, batchSize);
