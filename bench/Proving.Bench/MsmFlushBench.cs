@@ -8,7 +8,7 @@ namespace Proving.Bench;
 
 /// <summary>
 /// MSM with batch-affine buckets: the eight-lane AVX-512 flush against the scalar flush, at the automatic window width
-/// c plus <see cref="WindowDelta"/> and the automatic batch size. Sizes via PROVING_BENCH_LOGN.
+/// c (of the vector-flush plan, the same in both rows) plus <see cref="WindowDelta"/> and the automatic batch size. Sizes via PROVING_BENCH_LOGN.
 /// </summary>
 public abstract class MsmFlushBench<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
@@ -38,8 +38,9 @@ public abstract class MsmFlushBench<TProj, TAff, TF>
     {
         int n = 1 << LogN;
         (_bases, _scalars) = Inputs(n);
-        BatchAffineFlush.VectorByDefault = VectorFlush;
+        // the window of the plan for the (default) vector flush in both rows, then the flush under test
         int c = MsmPlan.Choose<TF>(n, 0, 0, MsmAccumulation.BatchAffine, 0).WindowBits + WindowDelta;
+        BatchAffineFlush.VectorByDefault = VectorFlush;
         _config = new MsmConfig { Accumulation = MsmAccumulation.BatchAffine, WindowBits = c };
         Console.WriteLine($"// MSM flush: {typeof(TAff).Name}, n = 2^{LogN}, c = {c}, vector flush = {VectorFlush}");
     }
