@@ -84,6 +84,14 @@ internal static unsafe class MontgomeryVector8<TM> where TM : struct, IMontgomer
             Vector512.Create(Vector256.Load(q + 6 * s4), Vector256.Load(q + 7 * s4)));
     }
 
+    /// <summary>Loads the elements p[0][o], ..., p[7][o]: eight arbitrary addresses, each advanced by o elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Soa4 Gather(Limbs4** p, int o) => Transpose(
+        Vector512.Create(Vector256.Load((ulong*)(p[0] + o)), Vector256.Load((ulong*)(p[1] + o))),
+        Vector512.Create(Vector256.Load((ulong*)(p[2] + o)), Vector256.Load((ulong*)(p[3] + o))),
+        Vector512.Create(Vector256.Load((ulong*)(p[4] + o)), Vector256.Load((ulong*)(p[5] + o))),
+        Vector512.Create(Vector256.Load((ulong*)(p[6] + o)), Vector256.Load((ulong*)(p[7] + o))));
+
     /// <summary>Eight copies of one element.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Soa4 Broadcast(in Limbs4 c) => new()
@@ -133,6 +141,22 @@ internal static unsafe class MontgomeryVector8<TM> where TM : struct, IMontgomer
         z2.GetUpper().Store(q + 5 * s4);
         z3.GetLower().Store(q + 6 * s4);
         z3.GetUpper().Store(q + 7 * s4);
+    }
+
+    /// <summary>Stores eight elements to p[0][o], ..., p[7][o] (the inverse of <see cref="Gather"/>; the addresses must
+    /// be distinct for a defined result).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Scatter(Limbs4** p, int o, in Soa4 v)
+    {
+        Untranspose(v, out var z0, out var z1, out var z2, out var z3);
+        z0.GetLower().Store((ulong*)(p[0] + o));
+        z0.GetUpper().Store((ulong*)(p[1] + o));
+        z1.GetLower().Store((ulong*)(p[2] + o));
+        z1.GetUpper().Store((ulong*)(p[3] + o));
+        z2.GetLower().Store((ulong*)(p[4] + o));
+        z2.GetUpper().Store((ulong*)(p[5] + o));
+        z3.GetLower().Store((ulong*)(p[6] + o));
+        z3.GetUpper().Store((ulong*)(p[7] + o));
     }
 
     /// <summary>All ones in the lanes where the 64-bit sum s = a + b (+ carry in) wrapped.</summary>
