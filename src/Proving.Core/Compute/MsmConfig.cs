@@ -2,19 +2,23 @@ namespace Proving.Core.Compute;
 
 /// <summary>
 /// Options of one multi-scalar multiplication (in the manner of ICICLE's MSMConfig). Defaults: window width chosen
-/// from the input size, every core.
+/// from the input size, every core, no fixed-base precomputation (<see cref="PrecomputeFactor"/> 1).
 /// </summary>
 public sealed record MsmConfig
 {
     private readonly int _windowBits;
     private readonly int _threads;
+    private readonly int _precomputeFactor = 1;
+
+    /// <summary>The largest <see cref="PrecomputeFactor"/>: asks for one window per slice whatever the window width.</summary>
+    public const int MaxPrecomputeFactor = 255;
 
     /// <summary>
     /// Pippenger window width c in bits, 1..20, or 0 (the default) for the built-in choice per input size (a cost model
     /// of mixed additions and bucket sums, capped at 16; see <c>CpuMsm.DefaultWindowBits</c>). A window keeps 2^(c-1)
     /// buckets per worker.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Outside 0..24.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0..20.</exception>
     public int WindowBits
     {
         get => _windowBits;
@@ -29,6 +33,22 @@ public sealed record MsmConfig
         init => _threads = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), value, "threads must be 0 (all cores) or positive");
     }
 
-    /// <summary>Automatic window, all cores.</summary>
+    /// <summary>
+    /// Fixed-base precomputation factor f, 1 (the default: none) to <see cref="MaxPrecomputeFactor"/>. Used when bases
+    /// are prepared once for many MSMs (<c>CpuMsm.Prepare</c>, <c>IComputeBackend.PrepareMsmBasesG1/G2</c>): each base
+    /// P is stored with its multiples 2^(c·s)·P, 2^(2·c·s)·P, ... (s = ceil(W / f) of the W = floor(254/c) + 1 windows per
+    /// slice), f points per base in all (fewer when f does not divide W evenly; at most W), which cuts an MSM to s
+    /// windows. Memory grows f-fold (64 bytes of coordinates per G1 point, 128 per G2 point). With f ≥ 2,
+    /// <see cref="WindowBits"/> 0 picks c for the factor (<c>CpuMsm.PrecomputeWindowBits</c>). Plain MSM calls over
+    /// spans ignore it; backends without precomputation (the GPU backends) keep f = 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1..<see cref="MaxPrecomputeFactor"/>.</exception>
+    public int PrecomputeFactor
+    {
+        get => _precomputeFactor;
+        init => _precomputeFactor = value is >= 1 and <= MaxPrecomputeFactor ? value : throw new ArgumentOutOfRangeException(nameof(PrecomputeFactor), value, $"precompute factor must be 1..{MaxPrecomputeFactor}");
+    }
+
+    /// <summary>Automatic window, all cores, no precomputation.</summary>
     public static MsmConfig Default { get; } = new();
 }

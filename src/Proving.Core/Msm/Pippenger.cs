@@ -40,21 +40,51 @@ internal static unsafe class Pippenger
         if (n == 0) return Xyzz<TF>.Infinity;
         int c = windowBits > 0 ? windowBits : DefaultWindowBits(n);
         int windows = ScalarBits / c + 1;
-        var digits = new int[windows * n];
-        var sums = new Xyzz<TF>[windows];
         int degree = threads > 0 ? threads : ParallelChunks.Degree;
         if (n < 64) degree = 1;
+        var digits = Recode<TAff, TF>(bases, scalars, c, windows, degree);
+        fixed (TAff* pb = bases) fixed (int* pd = digits)
+            return RunDigits<TAff, TF>(pb, pd, n, n, windows, c, degree);
+    }
+
+    /// <summary>
+    /// Signed c-bit digits of every scalar (bases at infinity get all-zero digits), grouped into slices of
+    /// <paramref name="windowsPerSlice"/> = s windows: with F = ceil(W / s) slices of the W = 254/c + 1 windows, the
+    /// digit of window w = k·s + j of scalar i is at [j·F·n + k·n + i], i.e. s rows of F·n digits, row j holding window j
+    /// of every slice. s = W gives the plain layout [w·n + i]; digits of windows W..F·s-1 are zero.
+    /// </summary>
+    public static int[] Recode<TAff, TF>(ReadOnlySpan<TAff> bases, ReadOnlySpan<Fr> scalars, int c, int windowsPerSlice, int degree)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
+    {
+        int n = bases.Length;
+        int windows = ScalarBits / c + 1;
+        int slices = (windows + windowsPerSlice - 1) / windowsPerSlice;
+        var digits = new int[(long)windowsPerSlice * slices * n];
         fixed (TAff* pb = bases) fixed (Fr* ps = scalars) fixed (int* pd = digits)
         {
             nint xb = (nint)pb, xs = (nint)ps, xd = (nint)pd;
-            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows), degree);
-            var options = new ParallelOptions { MaxDegreeOfParallelism = degree };
-            Parallel.For(0, windows, options, () => new Xyzz<TF>[1 << (c - 1)], (w, _, buckets) =>
-            {
-                sums[w] = WindowSum<TAff, TF>((TAff*)xb, (int*)xd + (long)w * n, n, buckets);
-                return buckets;
-            }, _ => { });
+            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows, windowsPerSlice, slices), degree);
         }
+        return digits;
+    }
+
+    /// <summary>
+    /// Σ over windows w of 2^(c·w)·Σ_i digits[w·stride + i]·bases[i] for n bases: window sums in parallel over up to
+    /// <paramref name="degree"/> workers, combined with c doublings each.
+    /// </summary>
+    public static Xyzz<TF> RunDigits<TAff, TF>(TAff* bases, int* digits, int n, long stride, int windows, int c, int degree)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
+    {
+        var sums = new Xyzz<TF>[windows];
+        nint xb = (nint)bases, xd = (nint)digits;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = degree };
+        Parallel.For(0, windows, options, () => new Xyzz<TF>[1 << (c - 1)], (w, _, buckets) =>
+        {
+            sums[w] = WindowSum<TAff, TF>((TAff*)xb, (int*)xd + w * stride, n, buckets);
+            return buckets;
+        }, _ => { });
         var acc = sums[windows - 1];
         for (int w = windows - 2; w >= 0; w--)
         {
@@ -64,28 +94,28 @@ internal static unsafe class Pippenger
         return acc;
     }
 
-    /// <summary>Signed-digit recoding of scalars [s, e) into digits[w·n + i]; bases at infinity get all-zero digits.</summary>
-    private static void Recode<TAff, TF>(TAff* bases, Fr* scalars, int* digits, int n, int s, int e, int c, int windows)
+    /// <summary>Recoding of scalars [s, e) into the slice layout of the public <c>Recode</c>.</summary>
+    private static void Recode<TAff, TF>(TAff* bases, Fr* scalars, int* digits, int n, int s, int e, int c, int windows, int windowsPerSlice, int slices)
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         int half = 1 << (c - 1), full = 1 << c;
         ulong mask = (1UL << c) - 1;
+        long row = (long)slices * n;
         for (int i = s; i < e; i++)
         {
-            if (bases[i].IsInfinity)
-            {
-                for (int w = 0; w < windows; w++) digits[(long)w * n + i] = 0;
-                continue;
-            }
+            if (bases[i].IsInfinity) continue; // the array is freshly zeroed
             var k = Montgomery4<FrModulus>.FromMontgomery(scalars[i].Mont);
             int carry = 0;
+            int j = 0;
+            long slice = i;
             for (int w = 0; w < windows; w++)
             {
                 int d = (int)(Bits(k, w * c) & mask) + carry;
                 carry = 0;
                 if (d > half) { d -= full; carry = 1; }
-                digits[(long)w * n + i] = d;
+                digits[j * row + slice] = d;
+                if (++j == windowsPerSlice) { j = 0; slice += n; }
             }
         }
     }
