@@ -37,8 +37,8 @@ public sealed record MsmConfig
     /// Fixed-base precomputation factor f, 1 (the default: none) to <see cref="MaxPrecomputeFactor"/>. Used when bases
     /// are prepared once for many MSMs (<c>CpuMsm.Prepare</c>, <c>IComputeBackend.PrepareMsmBasesG1/G2</c>): each base
     /// P is stored with its multiples 2^(c·s)·P, 2^(2·c·s)·P, ... (s = ceil(W / f) of the W = floor(254/c) + 1 windows per
-    /// slice), f points per base in all (fewer when f does not divide W evenly; at most W), which cuts an MSM to s
-    /// windows. Memory grows f-fold (64 bytes of coordinates per G1 point, 128 per G2 point). With f ≥ 2,
+    /// slice), F = ceil(W / s) ≤ min(f, W) points per base in all (F = f when f divides W), which cuts an MSM to s
+    /// windows. Memory grows F-fold (a G1Affine takes 72 bytes, a G2Affine 136). With f ≥ 2,
     /// <see cref="WindowBits"/> 0 picks c for the factor (<c>CpuMsm.PrecomputeWindowBits</c>). Plain MSM calls over
     /// spans ignore it; backends without precomputation (the GPU backends) keep f = 1.
     /// </summary>

@@ -8,7 +8,8 @@ namespace Proving.Core.Msm;
 /// windows and s = <see cref="WindowsPerSlice"/>, the F = <see cref="PrecomputeFactor"/> = ceil(W / s) points stored
 /// per base P_i are P_i, 2^(c·s)·P_i, 2^(2·c·s)·P_i, ..., 2^((F-1)·c·s)·P_i (slice-major: point k·n + i is
 /// 2^(k·c·s)·P_i), so an MSM becomes a Pippenger over F·n points with only s windows.
-/// Memory: F·n affine points, 64 bytes each on G1 and 128 bytes on G2 (<see cref="ByteSize"/>); with F = 1 the
+/// Memory: F·n affine points (<see cref="ByteSize"/>): 72 bytes each for G1Affine and 136 for G2Affine in memory (64 and
+/// 128 bytes of coordinates plus the infinity flag, padded); with F = 1 the
 /// caller's array is used as is (not copied: do not modify it while in use). Made by <c>CpuMsm.Prepare</c> or
 /// <c>IComputeBackend.PrepareMsmBasesG1/G2</c>; every backend accepts bases made by any backend (those without
 /// precomputation use <see cref="Bases"/>). Immutable and safe to share between threads.
@@ -57,7 +58,7 @@ public sealed class MsmBases<TAff> where TAff : unmanaged
     /// <summary>All F·n stored points, slice-major: index k·n + i holds 2^(k·c·s)·P_i.</summary>
     public ReadOnlySpan<TAff> Points => _points;
 
-    /// <summary>Bytes held by the stored points: F·n·sizeof(point) (64 per G1 point, 128 per G2 point); with F = 1
+    /// <summary>Bytes held by the stored points: F·n·sizeof(point) (72 per G1Affine, 136 per G2Affine); with F = 1
     /// these are the caller's array.</summary>
     public long ByteSize => (long)_points.Length * Unsafe.SizeOf<TAff>();
 }
