@@ -11,12 +11,14 @@ public sealed record ProverOptions
 
     /// <summary>
     /// Fixed-base precomputation factor for the key's MSM bases (<see cref="MsmConfig.PrecomputeFactor"/>): 1 (the
-    /// default) keeps the key's arrays as they are; f ≥ 2 stores up to f points per base, which makes every later MSM
-    /// cheaper but costs, once at creation, about (1 − 1/f)·254 point doublings per base (several proofs' worth of MSM
-    /// time) and (f − 1) more copies of the key's points in memory: per wire 3 G1 (A, B1, C) and 1 G2 (B2) point and per
-    /// domain element 1 G1 (H) point, i.e. f·(3·72 + 136) bytes per wire plus f·72 bytes per domain element beside the
-    /// key itself (72 and 136 bytes are the in-memory sizes of G1Affine and G2Affine). Worth it only for a prover that
-    /// makes many proofs with one key; backends without precomputation (GPU) ignore it.
+    /// default) uses the key's arrays as they are; f ≥ 2 makes every later MSM cheaper (s = ceil(W / f) windows instead of
+    /// W) but costs, once at creation, about (1 − 1/f)·254 point doublings per base (several proofs' worth of MSM time)
+    /// and F ≤ f more copies of the key's points (the prepared bases hold the originals too): per wire 3 G1 (A, B1, C)
+    /// and 1 G2 (B2) point, per domain element 1 G1 (H) point, i.e. about F·(3·72 + 136) = F·352 bytes per wire plus
+    /// F·72 bytes per domain element (72 and 136 bytes are the in-memory sizes of G1Affine and G2Affine); see
+    /// <see cref="Prover.PrecomputedBytes"/>. Worth it only for a prover that makes many proofs with one key (a service):
+    /// the default is off because one-shot proving (the CLI) would pay the preparation for a single proof. Backends
+    /// without precomputation (the GPU backends) ignore it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 1..<see cref="MsmConfig.MaxPrecomputeFactor"/>.</exception>
     public int PrecomputeFactor
