@@ -1,4 +1,5 @@
 using Proving.Core.Curves.Bn254;
+using Proving.Core.Msm;
 
 namespace Proving.Core.Compute;
 
@@ -29,10 +30,45 @@ public interface IComputeBackend : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     G1Projective MsmG1(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config);
 
-    /// <summary>Σ scalars[i]·bases[i] on G2 (same contract as <see cref="MsmG1"/>).</summary>
+    /// <summary>Σ scalars[i]·bases[i] on G2 (same contract as <see cref="MsmG1(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr}, MsmConfig)"/>).</summary>
     /// <exception cref="ArgumentException">The spans have different lengths.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     G2Projective MsmG2(ReadOnlySpan<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config);
+
+    /// <summary>
+    /// Prepares G1 bases used by many MSMs (a proving key) with <paramref name="config"/>'s
+    /// <see cref="MsmConfig.PrecomputeFactor"/>. This default keeps them as they are (factor 1, not copied) for backends
+    /// without fixed-base precomputation; <see cref="CpuBackend"/> precomputes (see <c>CpuMsm.Prepare</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    MsmBases<G1Affine> PrepareMsmBasesG1(G1Affine[] bases, MsmConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return MsmBases<G1Affine>.Plain(bases);
+    }
+
+    /// <summary>Prepares G2 bases used by many MSMs (as <see cref="PrepareMsmBasesG1"/>).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    MsmBases<G2Affine> PrepareMsmBasesG2(G2Affine[] bases, MsmConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return MsmBases<G2Affine>.Plain(bases);
+    }
+
+    /// <summary>
+    /// Σ scalars[i]·bases[i] on G1 over prepared bases (from any backend), one scalar per original base. This default
+    /// runs <see cref="MsmG1(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr}, MsmConfig)"/> on the original bases.
+    /// </summary>
+    /// <exception cref="ArgumentException">scalars.Length is not bases.Count, or the window width conflicts with the preparation.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    G1Projective MsmG1(MsmBases<G1Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) =>
+        MsmG1((bases ?? throw new ArgumentNullException(nameof(bases))).Bases.Span, scalars, config);
+
+    /// <summary>Σ scalars[i]·bases[i] on G2 over prepared bases (as <see cref="MsmG1(MsmBases{G1Affine}, ReadOnlySpan{Fr}, MsmConfig)"/>).</summary>
+    /// <exception cref="ArgumentException">scalars.Length is not bases.Count, or the window width conflicts with the preparation.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    G2Projective MsmG2(MsmBases<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) =>
+        MsmG2((bases ?? throw new ArgumentNullException(nameof(bases))).Bases.Span, scalars, config);
 
     /// <summary>a[i] *= b[i].</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>

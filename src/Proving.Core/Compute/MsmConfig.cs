@@ -2,7 +2,8 @@ namespace Proving.Core.Compute;
 
 /// <summary>
 /// Options of one multi-scalar multiplication (in the manner of ICICLE's MSMConfig). Defaults: window width, bucket
-/// accumulation and batch size chosen from the input size and curve (measured; see <c>MsmPlan</c>), every core.
+/// accumulation and batch size chosen from the input size and curve (measured; see <c>MsmPlan</c>), every core, no
+/// fixed-base precomputation (<see cref="PrecomputeFactor"/> 1).
 /// </summary>
 public sealed record MsmConfig
 {
@@ -10,6 +11,10 @@ public sealed record MsmConfig
     private readonly int _threads;
     private readonly MsmAccumulation _accumulation;
     private readonly int _batchSize;
+    private readonly int _precomputeFactor = 1;
+
+    /// <summary>The largest <see cref="PrecomputeFactor"/>: asks for one window per slice whatever the window width.</summary>
+    public const int MaxPrecomputeFactor = 255;
 
     /// <summary>
     /// Pippenger window width c in bits, 1..20, or 0 (the default) for the built-in choice per input size, curve and
@@ -54,6 +59,22 @@ public sealed record MsmConfig
         init => _batchSize = value is >= 0 and <= 1 << 16 ? value : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "batch size must be 0 (auto) or 1..65536");
     }
 
-    /// <summary>Automatic window, accumulation and batch size, all cores.</summary>
+    /// <summary>
+    /// Fixed-base precomputation factor f, 1 (the default: none) to <see cref="MaxPrecomputeFactor"/>. Used when bases
+    /// are prepared once for many MSMs (<c>CpuMsm.Prepare</c>, <c>IComputeBackend.PrepareMsmBasesG1/G2</c>): each base
+    /// P is stored with its multiples 2^(c·s)·P, 2^(2·c·s)·P, ... (s = ceil(W / f) of the W = floor(254/c) + 1 windows per
+    /// slice), F = ceil(W / s) ≤ min(f, W) points per base in all (F = f when f divides W), which cuts an MSM to s
+    /// windows. Memory grows F-fold (a G1Affine takes 72 bytes, a G2Affine 136). With f ≥ 2,
+    /// <see cref="WindowBits"/> 0 picks c for the factor (<c>CpuMsm.PrecomputeWindowBits</c>). Plain MSM calls over
+    /// spans ignore it; backends without precomputation (the GPU backends) keep f = 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1..<see cref="MaxPrecomputeFactor"/>.</exception>
+    public int PrecomputeFactor
+    {
+        get => _precomputeFactor;
+        init => _precomputeFactor = value is >= 1 and <= MaxPrecomputeFactor ? value : throw new ArgumentOutOfRangeException(nameof(PrecomputeFactor), value, $"precompute factor must be 1..{MaxPrecomputeFactor}");
+    }
+
+    /// <summary>Automatic window, accumulation and batch size, all cores, no precomputation.</summary>
     public static MsmConfig Default { get; } = new();
 }

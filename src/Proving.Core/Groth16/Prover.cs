@@ -1,6 +1,7 @@
 using Proving.Core.Circom;
 using Proving.Core.Compute;
 using Proving.Core.Curves.Bn254;
+using Proving.Core.Msm;
 
 namespace Proving.Core.Groth16;
 
@@ -10,16 +11,28 @@ namespace Proving.Core.Groth16;
 /// groth16_prove: A·w and B·w on the domain from the key's coefficients, C·w = (A·w)∘(B·w); each inverse-NTT'd and
 /// evaluated on the odd coset ω_2n·⟨ω_n⟩ (<see cref="NttConfig.OddCoset"/>); h = a·b − c there (the key's H points
 /// already hold the division by Z = −2); then MSMs of A, B1, C, H in G1 and B2 in G2, blinded with fresh r, s from
-/// the OS cryptographic RNG. Safe to call from several threads if the backend is.
+/// the OS cryptographic RNG. The MSM bases are prepared once, at creation, by the backend (fixed-base precomputation
+/// per <see cref="ProverOptions.PrecomputeFactor"/>). Safe to call from several threads if the backend is.
 /// </summary>
 public sealed class Prover
 {
-    /// <summary>Creates a prover for <paramref name="key"/> that computes on <paramref name="backend"/>.</summary>
-    public Prover(ProvingKey key, IComputeBackend backend)
+    private readonly MsmBases<G1Affine> _a, _b1, _c, _h;
+    private readonly MsmBases<G2Affine> _b2;
+
+    /// <summary>Creates a prover for <paramref name="key"/> that computes on <paramref name="backend"/>, preparing the
+    /// key's MSM bases with <paramref name="options"/> (default <see cref="ProverOptions.Default"/>: no precomputation).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="backend"/> is null.</exception>
+    public Prover(ProvingKey key, IComputeBackend backend, ProverOptions? options = null)
     {
-        Key = key;
-        Backend = backend;
+        Key = key ?? throw new ArgumentNullException(nameof(key));
+        Backend = backend ?? throw new ArgumentNullException(nameof(backend));
         LogDomainSize = System.Numerics.BitOperations.Log2((uint)key.DomainSize);
+        var prepare = new MsmConfig { PrecomputeFactor = (options ?? ProverOptions.Default).PrecomputeFactor };
+        _a = backend.PrepareMsmBasesG1(key.A, prepare);
+        _b1 = backend.PrepareMsmBasesG1(key.B1, prepare);
+        _b2 = backend.PrepareMsmBasesG2(key.B2, prepare);
+        _c = backend.PrepareMsmBasesG1(key.C, prepare);
+        _h = backend.PrepareMsmBasesG1(key.H, prepare);
     }
 
     /// <summary>The proving key.</summary>
@@ -30,13 +43,21 @@ public sealed class Prover
 
     private int LogDomainSize { get; }
 
-    /// <summary>Reads a .zkey (see <see cref="ZkeyReader"/>) and returns a prover for it.</summary>
+    /// <summary>Bytes of MSM base points the prover holds beyond the key's own arrays (0 without precomputation).</summary>
+    public long PrecomputedBytes =>
+        Extra(_a) + Extra(_b1) + Extra(_b2) + Extra(_c) + Extra(_h);
+
+    private static long Extra<TAff>(MsmBases<TAff> b) where TAff : unmanaged => b.PrecomputeFactor == 1 ? 0 : b.ByteSize;
+
+    /// <summary>Reads a .zkey (see <see cref="ZkeyReader"/>) and returns a prover for it (see the constructor for
+    /// <paramref name="options"/>).</summary>
     /// <param name="zkeyPath">The snarkjs Groth16 proving key.</param>
     /// <param name="backend">The backend the proofs run on.</param>
     /// <param name="progress">Optional: told how far each zkey section has been read (<see cref="ProverPhase.ReadKey"/>).</param>
+    /// <param name="options">Optional prover options (fixed-base precomputation); null for the defaults.</param>
     /// <exception cref="CircomFormatException">The key file is malformed.</exception>
-    public static Prover Load(string zkeyPath, IComputeBackend backend, IProgress<ProverProgress>? progress = null) =>
-        new(ZkeyReader.Read(zkeyPath, progress), backend);
+    public static Prover Load(string zkeyPath, IComputeBackend backend, IProgress<ProverProgress>? progress = null, ProverOptions? options = null) =>
+        new(ZkeyReader.Read(zkeyPath, progress), backend, options);
 
     /// <summary>
     /// Proves <paramref name="witness"/> (all NVars wire values, index 0 = 1). Returns the proof and the public signals
@@ -86,11 +107,11 @@ public sealed class Prover
             return 0;
         }, total: 6);
         var h = a;
-        var piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(pk.A, witness, MsmConfig.Default));
-        var piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(pk.B1, witness, MsmConfig.Default));
-        var piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(pk.B2, witness, MsmConfig.Default));
-        var piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(pk.C, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
-        var piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(pk.H, h, MsmConfig.Default));
+        var piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(_a, witness, MsmConfig.Default));
+        var piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, MsmConfig.Default));
+        var piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(_b2, witness, MsmConfig.Default));
+        var piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
+        var piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, h, MsmConfig.Default));
         var proof = Step(ProverPhase.Blinding, "blinding", () =>
         {
             var delta1 = G1Projective.FromAffine(pk.Delta1);

@@ -12,7 +12,7 @@ namespace Proving.Core.Msm;
 /// (reject). Bases may include the point at infinity and repeats; zero scalars are allowed; n = 0 gives the identity.
 /// Variable-time: do not use with secret scalars where timing is observable.
 /// </summary>
-public static class CpuMsm
+public static partial class CpuMsm
 {
     /// <summary>The window width used on G1 when <see cref="MsmConfig.WindowBits"/> is 0 and the accumulation is automatic,
     /// for <paramref name="n"/> points.</summary>

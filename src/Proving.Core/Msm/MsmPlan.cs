@@ -15,8 +15,9 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
     public const int MaxAutoWindowBits = 16;
 
     /// <summary>The plan for <paramref name="n"/> points with coordinates in <typeparamref name="TF"/>; 0 / Auto
-    /// arguments are chosen by the cost model, the others are kept.</summary>
-    public static MsmPlan Choose<TF>(int n, int windowBits, int threads, MsmAccumulation accumulation, int batchSize)
+    /// arguments are chosen by the cost model, the others are kept. <paramref name="windows"/>: the windows each point
+    /// takes part in, or 0 for a full scalar's floor(254/c) + 1 (precomputed bases pass their windows per slice).</summary>
+    public static MsmPlan Choose<TF>(int n, int windowBits, int threads, MsmAccumulation accumulation, int batchSize, int windows = 0)
         where TF : struct, IField<TF>
     {
         // A field inversion (Fermat, ~380 multiplications in the base field) in units of one batch-affine addition:
@@ -39,10 +40,10 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
             {
                 int buckets = 1 << (c - 1);
                 int batch = batchSize > 0 ? batchSize : DefaultBatchSize(buckets);
-                int windows = Pippenger.ScalarBits / c + 1;
+                int windowCount = windows > 0 ? windows : Pippenger.ScalarBits / c + 1;
                 for (int k = 1; k <= Math.Min(degree, Math.Max(1, n / 64)); k++)
                 {
-                    double rounds = Math.Ceiling((double)windows * k / degree);
+                    double rounds = Math.Ceiling((double)windowCount * k / degree);
                     double cost = rounds * Cost(acc, (n + k - 1) / k, buckets, batch, inversion, scalarScale);
                     if (cost < bestCost * 0.999)
                     {

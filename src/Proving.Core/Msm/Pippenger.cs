@@ -45,18 +45,48 @@ internal static unsafe class Pippenger
         if (n == 0) return Xyzz<TF>.Infinity;
         int c = plan.WindowBits;
         int windows = ScalarBits / c + 1;
-        var digits = new int[windows * n];
-        Xyzz<TF>[] sums;
+        var digits = Recode<TAff, TF>(bases, scalars, c, windows, plan.Threads);
+        fixed (TAff* pb = bases) fixed (int* pd = digits)
+            return RunDigits<TAff, TF>(pb, pd, n, windows, plan, topWindowIsShort: true);
+    }
+
+    /// <summary>
+    /// Signed c-bit digits of every scalar (bases at infinity get all-zero digits), grouped into slices of
+    /// <paramref name="windowsPerSlice"/> = s windows: with F = ceil(W / s) slices of the W = 254/c + 1 windows, the
+    /// digit of window w = k·s + j of scalar i is at [j·F·n + k·n + i], i.e. s rows of F·n digits, row j holding window j
+    /// of every slice. s = W gives the plain layout [w·n + i]; digits of windows W..F·s-1 are zero.
+    /// </summary>
+    public static int[] Recode<TAff, TF>(ReadOnlySpan<TAff> bases, ReadOnlySpan<Fr> scalars, int c, int windowsPerSlice, int degree)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
+    {
+        int n = bases.Length;
+        int windows = ScalarBits / c + 1;
+        int slices = (windows + windowsPerSlice - 1) / windowsPerSlice;
+        var digits = new int[(long)windowsPerSlice * slices * n];
         fixed (TAff* pb = bases) fixed (Fr* ps = scalars) fixed (int* pd = digits)
         {
             nint xb = (nint)pb, xs = (nint)ps, xd = (nint)pd;
-            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows), plan.Threads);
-            sums = AccumulateWindows<TAff, TF>(pb, pd, n, windows, plan);
+            ParallelChunks.For(n, 1 << 12, (s, e) => Recode<TAff, TF>((TAff*)xb, (Fr*)xs, (int*)xd, n, s, e, c, windows, windowsPerSlice, slices), degree);
         }
+        return digits;
+    }
+
+    /// <summary>
+    /// Σ over windows w of 2^(c·w)·Σ_i digits[w·n + i]·bases[i] for n bases (c = plan.WindowBits): the window sums of
+    /// <see cref="AccumulateWindows"/>, combined with c doublings each. <paramref name="topWindowIsShort"/>: the last
+    /// window holds only the top bits of scalars below 2^254 (plain layout), so it needs fewer buckets; false for the
+    /// slice layout of precomputed bases, where every row mixes windows of several slices.
+    /// </summary>
+    public static Xyzz<TF> RunDigits<TAff, TF>(TAff* bases, int* digits, int n, int windows, in MsmPlan plan, bool topWindowIsShort)
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
+    {
+        var sums = AccumulateWindows<TAff, TF>(bases, digits, n, windows, plan, topWindowIsShort);
         var acc = sums[windows - 1];
         for (int w = windows - 2; w >= 0; w--)
         {
-            for (int i = 0; i < c; i++) Xyzz<TF>.Double(ref acc);
+            for (int i = 0; i < plan.WindowBits; i++) Xyzz<TF>.Double(ref acc);
             Xyzz<TF>.Add(ref acc, sums[w]);
         }
         return acc;
@@ -68,16 +98,16 @@ internal static unsafe class Pippenger
     /// so all cores stay busy even with fewer windows than threads); <see cref="MsmPlan.Threads"/> workers, each with
     /// its own buckets, take units in turn, and the chunk sums of a window are added. Batch-affine plans still use
     /// XYZZ buckets for a window with fewer than 2·B possible buckets (the top window, which holds only the scalar's
-    /// last bits), where batches could not fill.
+    /// last bits, when <paramref name="topWindowIsShort"/>), where batches could not fill.
     /// </summary>
-    internal static Xyzz<TF>[] AccumulateWindows<TAff, TF>(TAff* bases, int* digits, int n, int windows, MsmPlan plan)
+    internal static Xyzz<TF>[] AccumulateWindows<TAff, TF>(TAff* bases, int* digits, int n, int windows, MsmPlan plan, bool topWindowIsShort)
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         int chunks = plan.ChunksPerWindow, buckets = 1 << (plan.WindowBits - 1);
         // Digits of the top window are at most 2^topBits (its bits of k < 2^254 plus a carry) and never negative.
         int topBits = ScalarBits - (windows - 1) * plan.WindowBits;
-        int topBuckets = topBits >= plan.WindowBits - 1 ? buckets : 1 << topBits;
+        int topBuckets = !topWindowIsShort || topBits >= plan.WindowBits - 1 ? buckets : 1 << topBits;
         bool batchAffine = plan.Accumulation == MsmAccumulation.BatchAffine;
         // XYZZ buckets serve every window, or in a batch-affine plan only the windows too small for batches.
         int xyzzBuckets = batchAffine && buckets >= 2 * plan.BatchSize ? topBuckets : buckets;
@@ -113,28 +143,28 @@ internal static unsafe class Pippenger
         return sums;
     }
 
-    /// <summary>Signed-digit recoding of scalars [s, e) into digits[w·n + i]; bases at infinity get all-zero digits.</summary>
-    private static void Recode<TAff, TF>(TAff* bases, Fr* scalars, int* digits, int n, int s, int e, int c, int windows)
+    /// <summary>Recoding of scalars [s, e) into the slice layout of the public <c>Recode</c>.</summary>
+    private static void Recode<TAff, TF>(TAff* bases, Fr* scalars, int* digits, int n, int s, int e, int c, int windows, int windowsPerSlice, int slices)
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         int half = 1 << (c - 1), full = 1 << c;
         ulong mask = (1UL << c) - 1;
+        long row = (long)slices * n;
         for (int i = s; i < e; i++)
         {
-            if (bases[i].IsInfinity)
-            {
-                for (int w = 0; w < windows; w++) digits[(long)w * n + i] = 0;
-                continue;
-            }
+            if (bases[i].IsInfinity) continue; // the array is freshly zeroed
             var k = Montgomery4<FrModulus>.FromMontgomery(scalars[i].Mont);
             int carry = 0;
+            int j = 0;
+            long slice = i;
             for (int w = 0; w < windows; w++)
             {
                 int d = (int)(Bits(k, w * c) & mask) + carry;
                 carry = 0;
                 if (d > half) { d -= full; carry = 1; }
-                digits[(long)w * n + i] = d;
+                digits[j * row + slice] = d;
+                if (++j == windowsPerSlice) { j = 0; slice += n; }
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Proving.Core.Circom;
 using Proving.Core.Compute;
 using Proving.Core.Curves.Bn254;
@@ -8,16 +9,20 @@ namespace Proving.Core.Tests.Groth16;
 /// <summary>Our prover on real circomlib circuits: checked by our verifier, the snarkjs CLI and snarkjs's Solidity verifier on anvil.</summary>
 public class ProverTests
 {
-    public static TheoryData<string> Small => new() { "poseidon", "eddsa_poseidon" };
+    /// <summary>The committed circuits, each without and with fixed-base precomputation of the key's MSM bases.</summary>
+    public static TheoryData<string, int> Small => new()
+    {
+        { "poseidon", 1 }, { "eddsa_poseidon", 1 }, { "poseidon", MsmConfig.MaxPrecomputeFactor }, { "eddsa_poseidon", 2 },
+    };
 
-    private static readonly Dictionary<string, Prover> Provers = [];
+    private static readonly Dictionary<(string, int), Prover> Provers = [];
 
-    internal static Prover For(string name)
+    internal static Prover For(string name, int precomputeFactor = 1)
     {
         lock (Provers)
         {
-            if (!Provers.TryGetValue(name, out var p))
-                Provers[name] = p = Prover.Load(Fixtures.File(name, "circuit.zkey"), new CpuBackend());
+            if (!Provers.TryGetValue((name, precomputeFactor), out var p))
+                Provers[(name, precomputeFactor)] = p = Prover.Load(Fixtures.File(name, "circuit.zkey"), new CpuBackend(), options: new ProverOptions { PrecomputeFactor = precomputeFactor });
             return p;
         }
     }
@@ -25,9 +30,9 @@ public class ProverTests
     internal static Fr[] Witness(string name) => WtnsFile.Read(Fixtures.File(name, "witness.wtns"));
 
     [Theory, MemberData(nameof(Small))]
-    public void Proofs_verify_with_our_verifier_and_snarkjs(string name)
+    public void Proofs_verify_with_our_verifier_and_snarkjs(string name, int precomputeFactor)
     {
-        var prover = For(name);
+        var prover = For(name, precomputeFactor);
         var timings = new ProverTimings();
         var (proof, pub) = prover.Prove(Witness(name), timings);
         Assert.Equal(SnarkjsJson.ReadPublic(Fixtures.File(name, "public.json")), pub);
@@ -71,6 +76,27 @@ public class ProverTests
         var (p2, _) = prover.Prove(w, Fr.Zero, Fr.Zero);
         Assert.Equal(p1, p2);
         Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, p1));
+    }
+
+    [Fact]
+    public void Precomputed_key_bases_give_the_same_proof()
+    {
+        // same blinding factors: the proof is a function of the witness and (r, s), whatever the MSM bases' preparation
+        var w = Witness("poseidon");
+        var rng = new Random(5);
+        var (r, s) = (Fr.Random(rng), Fr.Random(rng));
+        var plain = For("poseidon");
+        var expected = plain.Prove(w, r, s).Proof;
+        Assert.Equal(0, plain.PrecomputedBytes);
+        var k = plain.Key;
+        long keyBytes = (long)(k.A.Length + k.B1.Length + k.C.Length + k.H.Length) * Unsafe.SizeOf<G1Affine>() + (long)k.B2.Length * Unsafe.SizeOf<G2Affine>();
+        foreach (int f in new[] { 2, 3, MsmConfig.MaxPrecomputeFactor })
+        {
+            var prover = For("poseidon", f);
+            Assert.Equal(expected, prover.Prove(w, r, s).Proof);
+            Assert.InRange(prover.PrecomputedBytes, 2 * keyBytes, f * keyBytes); // F points per base, 2 <= F <= f
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProverOptions { PrecomputeFactor = 0 });
     }
 
     [Fact]

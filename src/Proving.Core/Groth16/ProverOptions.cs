@@ -1,0 +1,33 @@
+using Proving.Core.Compute;
+
+namespace Proving.Core.Groth16;
+
+/// <summary>
+/// How a <see cref="Prover"/> prepares its proving key's MSM bases (A, B1, B2, C, H) when it is created.
+/// </summary>
+public sealed record ProverOptions
+{
+    private readonly int _precomputeFactor = 1;
+
+    /// <summary>
+    /// Fixed-base precomputation factor for the key's MSM bases (<see cref="MsmConfig.PrecomputeFactor"/>): 1 (the
+    /// default) uses the key's arrays as they are; f ≥ 2 makes every later MSM cheaper (s = ceil(W / f) windows instead of
+    /// W) but costs, once at creation, about (1 − 1/f)·254 point doublings per base (several proofs' worth of MSM time)
+    /// and F ≤ f more copies of the key's points (the prepared bases hold the originals too): per wire 3 G1 (A, B1, C)
+    /// and 1 G2 (B2) point, per domain element 1 G1 (H) point, i.e. about F·(3·72 + 136) = F·352 bytes per wire plus
+    /// F·72 bytes per domain element (72 and 136 bytes are the in-memory sizes of G1Affine and G2Affine); see
+    /// <see cref="Prover.PrecomputedBytes"/>. Worth it only for a prover that makes many proofs with one key (a service):
+    /// on a 2^16-constraint chain circuit (2 cores) f = 2 or 4 made a proof about a quarter faster after 30–40 s of
+    /// preparation, paid back after about 15 proofs; the default is off because one-shot proving (the CLI) would pay the
+    /// preparation for a single proof. Backends without precomputation (the GPU backends) ignore it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1..<see cref="MsmConfig.MaxPrecomputeFactor"/>.</exception>
+    public int PrecomputeFactor
+    {
+        get => _precomputeFactor;
+        init => _precomputeFactor = new MsmConfig { PrecomputeFactor = value }.PrecomputeFactor;
+    }
+
+    /// <summary>No precomputation.</summary>
+    public static ProverOptions Default { get; } = new();
+}
