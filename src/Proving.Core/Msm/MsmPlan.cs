@@ -14,6 +14,14 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
     /// <summary>Largest automatic window width (2^15 buckets per worker).</summary>
     public const int MaxAutoWindowBits = 16;
 
+    /// <summary>
+    /// Scale of the scalar cost terms for G2 when the eight-lane flush runs (Fq2 lanes: 1.4-2.1x on the flush). Chosen
+    /// from wall times of MsmG2 (median of 4, both cores, 2026-11-21): 2^12 c = 9 / 10: 61-84 / 70-85 ms; 2^14
+    /// c = 10 / 11 / 12: 163-189 / 155-172 / 205 ms; 2^16 c = 11 / 12 / 13: 476-487 / 476-699 / 594-667 ms. With 2.0
+    /// the model picks c = 9, 10, 12 at 2^12, 2^14, 2^16 (the scalar-flush fit picked 10, 11, 13).
+    /// </summary>
+    private const double G2VectorScale = 2.0;
+
     /// <summary>The plan for <paramref name="n"/> points with coordinates in <typeparamref name="TF"/>; 0 / Auto
     /// arguments are chosen by the cost model, the others are kept. <paramref name="windows"/>: the windows each point
     /// takes part in, or 0 for a full scalar's floor(254/c) + 1 (precomputed bases pass their windows per slice).</summary>
@@ -27,8 +35,10 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
         // With the eight-lane flush (BatchAffineBuckets.Vector.cs) a G1 batch-affine addition costs about 1/2.5 of the
         // scalar one (MsmG1FlushBench: 2.0-2.6x on the whole MSM at 2^16 and 2^18), while the inversion, the XYZZ
         // additions and the bucket sums stay scalar: those terms scale by 2.5. This moves 2^16 from c = 13 to c = 12
-        // (measured 307 against 356 ms) and keeps c = 13 at 2^18 (1003 against 1078 ms for c = 12). G2 is not refitted.
-        double scalarScale = typeof(TF) == typeof(Fq) && BatchAffineFlush.VectorByDefault && MontgomeryVector8<FqModulus>.IsSupported ? 2.5 : 1;
+        // (measured 307 against 356 ms) and keeps c = 13 at 2^18 (1003 against 1078 ms for c = 12). G2 (Fq2 lanes, Karatsuba):
+        // see G2VectorScale.
+        bool vector = BatchAffineFlush.VectorByDefault && MontgomeryVector8<FqModulus>.IsSupported;
+        double scalarScale = !vector ? 1 : typeof(TF) == typeof(Fq) ? 2.5 : G2VectorScale;
         int degree = threads > 0 ? threads : ParallelChunks.Degree;
         if (n < 64) degree = 1;
         var best = new MsmPlan(1, MsmAccumulation.Xyzz, 1, 1, degree);
