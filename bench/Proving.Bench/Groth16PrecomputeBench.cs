@@ -25,7 +25,7 @@ public class Groth16PrecomputeBench
     public string Circuit { get; set; } = "";
 
     /// <summary>Points stored per MSM base (1: none).</summary>
-    [Params(1, 2, 4)]
+    [Params(1, 4, MsmConfig.MaxPrecomputeFactor)]
     public int PrecomputeFactor { get; set; }
 
     /// <summary>poseidon, eddsa_poseidon, chain_k16, or PROVING_BENCH_CIRCUITS.</summary>
