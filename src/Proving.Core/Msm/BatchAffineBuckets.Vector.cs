@@ -110,9 +110,7 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF>
             TF sAcc = TF.One;
             for (int q = 0; q < ns; q++)
             {
-                int j = scalarEntry[q];
-                ref AffineBucket bucket = ref _buckets[_entryBucket[j]];
-                TF t = (_entryFlags[j] & Doubling) != 0 ? bucket.Y.Double() : bases[_entryPoint[j]].X - bucket.X;
+                TF t = Denominator(bases, scalarEntry[q]);
                 den[q] = t;
                 prefix[q] = sAcc;
                 sAcc = q == 0 ? t : sAcc * t;
@@ -153,25 +151,7 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF>
                     sInv = sInv * den[q];
                 }
                 else invJ = sInv;
-                int j = scalarEntry[q];
-                ref AffineBucket bucket = ref _buckets[_entryBucket[j]];
-                TF lambda, x2;
-                if ((_entryFlags[j] & Doubling) != 0)
-                {
-                    TF xx = bucket.X.Square();
-                    lambda = (xx.Double() + xx) * invJ;
-                    x2 = bucket.X;
-                }
-                else
-                {
-                    ref readonly TAff p = ref bases[_entryPoint[j]];
-                    TF y2 = (_entryFlags[j] & Negative) != 0 ? -p.Y : p.Y;
-                    lambda = (y2 - bucket.Y) * invJ;
-                    x2 = p.X;
-                }
-                TF x3 = lambda.Square() - bucket.X - x2;
-                bucket.Y = lambda * (bucket.X - x3) - bucket.Y;
-                bucket.X = x3;
+                Apply(bases, scalarEntry[q], invJ);
             }
 
             // Backward over the rows, eight additions at a time.

@@ -185,14 +185,12 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
             FlushVector(bases);
             return;
         }
-        var buckets = _buckets;
         var den = _denominator;
         var prefix = _prefix;
         TF acc = TF.One;
         for (int j = 0; j < m; j++)
         {
-            ref AffineBucket bucket = ref buckets[_entryBucket[j]];
-            TF t = (_entryFlags[j] & Doubling) != 0 ? bucket.Y.Double() : bases[_entryPoint[j]].X - bucket.X;
+            TF t = Denominator(bases, j);
             den[j] = t;
             prefix[j] = acc;
             acc = j == 0 ? t : acc * t;
@@ -207,28 +205,44 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
                 inv = inv * den[j];
             }
             else invJ = inv;
-            ref AffineBucket bucket = ref buckets[_entryBucket[j]];
-            byte flags = _entryFlags[j];
-            TF lambda, x2;
-            if ((flags & Doubling) != 0)
-            {
-                TF xx = bucket.X.Square();
-                lambda = (xx.Double() + xx) * invJ;
-                x2 = bucket.X;
-            }
-            else
-            {
-                ref readonly TAff p = ref bases[_entryPoint[j]];
-                TF y2 = (flags & Negative) != 0 ? -p.Y : p.Y;
-                lambda = (y2 - bucket.Y) * invJ;
-                x2 = p.X;
-            }
-            TF x3 = lambda.Square() - bucket.X - x2;
-            bucket.Y = lambda * (bucket.X - x3) - bucket.Y;
-            bucket.X = x3;
+            Apply(bases, j, invJ);
         }
         _count = 0;
         _batch++;
+    }
+
+    /// <summary>The denominator of entry <paramref name="j"/>: 2·y1 for a doubling, x2 - x1 otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TF Denominator(TAff* bases, int j)
+    {
+        ref AffineBucket bucket = ref _buckets[_entryBucket[j]];
+        return (_entryFlags[j] & Doubling) != 0 ? bucket.Y.Double() : bases[_entryPoint[j]].X - bucket.X;
+    }
+
+    /// <summary>Completes entry <paramref name="j"/> given the inverse of its denominator: λ (3x1²/2y1 for a doubling,
+    /// (y2 - y1)/(x2 - x1) otherwise), x3 = λ² - x1 - x2, y3 = λ(x1 - x3) - y1, written to its bucket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply(TAff* bases, int j, in TF invJ)
+    {
+        ref AffineBucket bucket = ref _buckets[_entryBucket[j]];
+        byte flags = _entryFlags[j];
+        TF lambda, x2;
+        if ((flags & Doubling) != 0)
+        {
+            TF xx = bucket.X.Square();
+            lambda = (xx.Double() + xx) * invJ;
+            x2 = bucket.X;
+        }
+        else
+        {
+            ref readonly TAff p = ref bases[_entryPoint[j]];
+            TF y2 = (flags & Negative) != 0 ? -p.Y : p.Y;
+            lambda = (y2 - bucket.Y) * invJ;
+            x2 = p.X;
+        }
+        TF x3 = lambda.Square() - bucket.X - x2;
+        bucket.Y = lambda * (bucket.X - x3) - bucket.Y;
+        bucket.X = x3;
     }
 
     /// <summary>Σ (b + 1)·bucket[b] over the first <paramref name="used"/> buckets, from the top down.</summary>
