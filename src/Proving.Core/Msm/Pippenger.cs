@@ -17,8 +17,9 @@ internal static unsafe class Pippenger
     /// <summary>Bits of the largest scalar: r &lt; 2^254.</summary>
     public const int ScalarBits = 254;
 
-    /// <summary>The automatic window width for <paramref name="n"/> points on G1 (see <see cref="MsmPlan.Choose"/>).</summary>
-    public static int DefaultWindowBits(int n) => MsmPlan.Choose<Fq>(n, 0, 1, MsmAccumulation.Auto, 0).WindowBits;
+    /// <summary>The automatic window width for <paramref name="n"/> points on G1 on every core, as a default
+    /// <see cref="Run{TAff, TF}(ReadOnlySpan{TAff}, ReadOnlySpan{Fr}, MsmConfig)"/> uses it (see <see cref="MsmPlan.Choose"/>).</summary>
+    public static int DefaultWindowBits(int n) => MsmPlan.Choose<Fq>(n, 0, 0, MsmAccumulation.Auto, 0).WindowBits;
 
     /// <summary>Σ scalars[i]·bases[i] in XYZZ form. <paramref name="windowBits"/> in [1, 20] (0 picks
     /// <see cref="DefaultWindowBits"/>); <paramref name="threads"/> 0 uses every core; automatic accumulation.</summary>

@@ -14,7 +14,8 @@ namespace Proving.Core.Msm;
 internal static unsafe class PrecomputedPippenger
 {
     /// <summary>Cost of the bucket sums of one window, per 2^c, in mixed additions: 2^(c-1) buckets, two full additions
-    /// each at about 1.3 mixed additions (the weight <see cref="Pippenger.DefaultWindowBits"/> uses).</summary>
+    /// each at about 1.3 mixed additions. Only the window width of a preparation is chosen with this weight; the run
+    /// itself is planned by <see cref="MsmPlan"/>.</summary>
     private const double BucketSumWeight = 1.3;
 
     /// <summary>Points per block when building slices: bounds the temporary Jacobian points per worker.</summary>
