@@ -28,8 +28,21 @@ internal unsafe interface ILaneField<TV> where TV : unmanaged
     /// <summary>One in every lane.</summary>
     static abstract TV One { get; }
 
+    /// <summary>Zero in every lane.</summary>
+    static abstract TV Zero { get; }
+
+    /// <summary>a + b per lane.</summary>
+    static abstract TV Add(in TV a, in TV b);
+
     /// <summary>a - b per lane.</summary>
     static abstract TV Sub(in TV a, in TV b);
+
+    /// <summary>All ones in the lanes where a is zero, zero elsewhere (elements are fully reduced, so zero has one
+    /// representation).</summary>
+    static abstract Vector512<ulong> IsZero(in TV a);
+
+    /// <summary>a in the lanes where <paramref name="mask"/> is all ones, b elsewhere.</summary>
+    static abstract TV Select(Vector512<ulong> mask, in TV a, in TV b);
 
     /// <summary>a · b per lane.</summary>
     static abstract TV Mul(in TV a, in TV b);
@@ -54,24 +67,30 @@ internal readonly unsafe struct FqLanes : ILaneField<V8.Soa4>
 
     public static V8.Soa4 One => V8.Broadcast(FqModulus.R);
 
+    public static V8.Soa4 Zero => default;
+
+    public static V8.Soa4 Add(in V8.Soa4 a, in V8.Soa4 b) => V8.Add(a, b);
+
     public static V8.Soa4 Sub(in V8.Soa4 a, in V8.Soa4 b) => V8.Sub(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> IsZero(in V8.Soa4 a) => Vector512.Equals(a.L0 | a.L1 | a.L2 | a.L3, Vector512<ulong>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8.Soa4 Select(Vector512<ulong> mask, in V8.Soa4 a, in V8.Soa4 b) => new()
+    {
+        L0 = Vector512.ConditionalSelect(mask, a.L0, b.L0),
+        L1 = Vector512.ConditionalSelect(mask, a.L1, b.L1),
+        L2 = Vector512.ConditionalSelect(mask, a.L2, b.L2),
+        L3 = Vector512.ConditionalSelect(mask, a.L3, b.L3),
+    };
 
     public static V8.Soa4 Mul(in V8.Soa4 a, in V8.Soa4 b) => V8.Mul(a, b);
 
     public static V8.Soa4 Square(in V8.Soa4 a) => V8.Mul(a, a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V8.Soa4 NegateWhere(Vector512<ulong> mask, in V8.Soa4 a)
-    {
-        var n = V8.Sub(default, a);
-        return new V8.Soa4
-        {
-            L0 = Vector512.ConditionalSelect(mask, n.L0, a.L0),
-            L1 = Vector512.ConditionalSelect(mask, n.L1, a.L1),
-            L2 = Vector512.ConditionalSelect(mask, n.L2, a.L2),
-            L3 = Vector512.ConditionalSelect(mask, n.L3, a.L3),
-        };
-    }
+    public static V8.Soa4 NegateWhere(Vector512<ulong> mask, in V8.Soa4 a) => Select(mask, V8.Sub(default, a), a);
 }
 
 /// <summary>BN254 Fq2 = Fq[u]/(u^2 + 1), eight lanes as two Fq vectors (c0, c1); Karatsuba multiplication (3 Fq
@@ -104,7 +123,16 @@ internal readonly unsafe struct Fq2Lanes : ILaneField<Fq2Lanes.Soa>
 
     public static Soa One => new() { C0 = V8.Broadcast(FqModulus.R) };
 
+    public static Soa Zero => default;
+
+    public static Soa Add(in Soa a, in Soa b) => new() { C0 = V8.Add(a.C0, b.C0), C1 = V8.Add(a.C1, b.C1) };
+
     public static Soa Sub(in Soa a, in Soa b) => new() { C0 = V8.Sub(a.C0, b.C0), C1 = V8.Sub(a.C1, b.C1) };
+
+    public static Vector512<ulong> IsZero(in Soa a) => FqLanes.IsZero(a.C0) & FqLanes.IsZero(a.C1);
+
+    public static Soa Select(Vector512<ulong> mask, in Soa a, in Soa b) =>
+        new() { C0 = FqLanes.Select(mask, a.C0, b.C0), C1 = FqLanes.Select(mask, a.C1, b.C1) };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Soa Mul(in Soa a, in Soa b)
