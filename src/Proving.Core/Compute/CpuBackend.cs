@@ -13,6 +13,9 @@ public sealed partial class CpuBackend : IComputeBackend
     public string Description => $"CPU, {Environment.ProcessorCount} logical processors";
 
     /// <inheritdoc />
+    public bool SupportsConcurrentCalls => true;
+
+    /// <inheritdoc />
     public void Ntt(Span<Fr> values, NttConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

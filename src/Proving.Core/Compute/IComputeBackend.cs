@@ -17,6 +17,13 @@ public interface IComputeBackend : IDisposable
     /// <summary>A one-line description of the device (e.g. processor count, GPU model).</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Whether independent calls may run at the same time from several threads (default false: one call at a time).
+    /// The Groth16 <c>Prover</c> then overlaps its NTTs and MSMs, each on a share of the cores
+    /// (<see cref="MsmConfig.Threads"/>). <see cref="CpuBackend"/> returns true.
+    /// </summary>
+    bool SupportsConcurrentCalls => false;
+
     /// <summary>NTT in place on <paramref name="values"/> (BatchSize columns of n = values.Length / BatchSize elements each).</summary>
     /// <exception cref="ArgumentException">The column length is not a power of two or the batch size does not divide the length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The column length is above 2^28.</exception>

@@ -12,12 +12,24 @@ namespace Proving.Core.Groth16;
 /// evaluated on the odd coset ω_2n·⟨ω_n⟩ (<see cref="NttConfig.OddCoset"/>); h = a·b − c there (the key's H points
 /// already hold the division by Z = −2); then MSMs of A, B1, C, H in G1 and B2 in G2, blinded with fresh r, s from
 /// the OS cryptographic RNG. The MSM bases are prepared once, at creation, by the backend (fixed-base precomputation
-/// per <see cref="ProverOptions.PrecomputeFactor"/>). Safe to call from several threads if the backend is.
+/// per <see cref="ProverOptions.PrecomputeFactor"/>). On a backend that takes concurrent calls
+/// (<see cref="IComputeBackend.SupportsConcurrentCalls"/>: the CPU backend) the NTTs and the five MSMs overlap (see
+/// <see cref="ProverOptions.ConcurrentSteps"/>). Safe to call from several threads if the backend is.
 /// </summary>
 public sealed class Prover
 {
     private readonly MsmBases<G1Affine> _a, _b1, _c, _h;
     private readonly MsmBases<G2Affine> _b2;
+    private readonly bool _concurrentSteps;
+
+    /// <summary>The <see cref="ProverTimings"/> entry holding the wall clock of the overlapped NTTs and MSMs.</summary>
+    public const string OverlappedStep = "NTTs and MSMs (overlapped, wall clock)";
+
+    /// <summary>Threads running overlapped steps at once: one per core, at most one per step (6).</summary>
+    private static int StepWorkers => Math.Min(Compute.ParallelChunks.Degree, 6);
+
+    /// <summary>Cores each overlapped MSM uses: the cores shared among the workers (1 on up to 11 cores).</summary>
+    private static int StepThreads => Math.Max(1, Compute.ParallelChunks.Degree / StepWorkers);
 
     /// <summary>Creates a prover for <paramref name="key"/> that computes on <paramref name="backend"/>, preparing the
     /// key's MSM bases with <paramref name="options"/> (default <see cref="ProverOptions.Default"/>: no precomputation).</summary>
@@ -27,7 +39,9 @@ public sealed class Prover
         Key = key ?? throw new ArgumentNullException(nameof(key));
         Backend = backend ?? throw new ArgumentNullException(nameof(backend));
         LogDomainSize = System.Numerics.BitOperations.Log2((uint)key.DomainSize);
-        var prepare = new MsmConfig { PrecomputeFactor = (options ?? ProverOptions.Default).PrecomputeFactor };
+        options ??= ProverOptions.Default;
+        _concurrentSteps = options.ConcurrentSteps;
+        var prepare = new MsmConfig { PrecomputeFactor = options.PrecomputeFactor };
         _a = backend.PrepareMsmBasesG1(key.A, prepare);
         _b1 = backend.PrepareMsmBasesG1(key.B1, prepare);
         _b2 = backend.PrepareMsmBasesG2(key.B2, prepare);
@@ -77,12 +91,20 @@ public sealed class Prover
         var pk = Key;
         if (witness.Length != pk.NVars) throw new ArgumentException($"the witness has {witness.Length} values, the proving key {pk.NVars} variables", nameof(witness));
         timings ??= new ProverTimings();
-        // one step: reported as started (0 of total), timed, reported as done (total of total)
-        T Step<T>(ProverPhase phase, string name, Func<T> body, int total = 1)
+        var gate = new object();
+        void Report(ProverProgress p)
         {
-            progress?.Report(new ProverProgress(phase, name, 0, total));
-            var result = timings.Measure(name, body);
-            progress?.Report(new ProverProgress(phase, name, total, total));
+            if (progress != null) lock (gate) progress.Report(p);
+        }
+        // one step: reported as started (0 of total), timed, reported as done (total of total)
+        T Step<T>(ProverPhase phase, string name, Func<T> body, int total = 1, List<ProverStep>? concurrent = null)
+        {
+            Report(new ProverProgress(phase, name, 0, total));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var result = body();
+            if (concurrent is null) timings.Add(name, sw.Elapsed);
+            else lock (concurrent) concurrent.Add(new ProverStep(name, sw.Elapsed, true));
+            Report(new ProverProgress(phase, name, total, total));
             return result;
         }
         int n = pk.DomainSize;
@@ -91,27 +113,49 @@ public sealed class Prover
         var c = new Fr[n];
         Step(ProverPhase.WitnessProducts, "witness products (A·w, B·w, C·w)", () => { Qap.EvaluateWitnessProducts(pk, witness, a, b, c); return 0; });
         const string nttStep = "NTTs (3 inverse + 3 odd-coset)";
-        Step(ProverPhase.Ntt, nttStep, () =>
+        G1Projective piA = default, piB1 = default, piC = default, piH = default;
+        G2Projective piB2 = default;
+        bool overlap = _concurrentSteps && Backend.SupportsConcurrentCalls;
+        // With overlapping steps each MSM runs on a share of the cores (see ProverOptions.ConcurrentSteps).
+        var msm = overlap ? new MsmConfig { Threads = StepThreads } : MsmConfig.Default;
+        var group = overlap ? new List<ProverStep>() : null;
+        var steps = new StepScheduler.Step[]
         {
-            var coset = NttConfig.OddCoset(LogDomainSize);
-            int done = 0;
-            foreach (var v in new[] { a, b, c })
+            // The NTTs and MSM H are the critical path (H needs h); B2, the largest MSM, next.
+            new(() => Step(ProverPhase.Ntt, nttStep, () =>
             {
-                Backend.Ntt(v, NttConfig.Inverse);
-                Backend.Ntt(v, coset);
-                done += 2;
-                if (done < 6) progress?.Report(new ProverProgress(ProverPhase.Ntt, nttStep, done, 6));
-            }
-            Backend.PointwiseMul(a, b);
-            Backend.Sub(a, c);
-            return 0;
-        }, total: 6);
-        var h = a;
-        var piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(_a, witness, MsmConfig.Default));
-        var piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, MsmConfig.Default));
-        var piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(_b2, witness, MsmConfig.Default));
-        var piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), MsmConfig.Default));
-        var piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, h, MsmConfig.Default));
+                var coset = NttConfig.OddCoset(LogDomainSize);
+                int done = 0;
+                foreach (var v in new[] { a, b, c })
+                {
+                    Backend.Ntt(v, NttConfig.Inverse);
+                    Backend.Ntt(v, coset);
+                    done += 2;
+                    if (done < 6) Report(new ProverProgress(ProverPhase.Ntt, nttStep, done, 6));
+                }
+                Backend.PointwiseMul(a, b);
+                Backend.Sub(a, c);
+                return 0;
+            }, total: 6, group)),
+            new(() => piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, a, msm), concurrent: group), After: 0),
+            new(() => piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(_b2, witness, msm), concurrent: group)),
+            new(() => piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(_a, witness, msm), concurrent: group)),
+            new(() => piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, msm), concurrent: group)),
+            new(() => piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), msm), concurrent: group)),
+        };
+        if (overlap)
+        {
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            StepScheduler.Run(steps, StepWorkers);
+            timings.Add(OverlappedStep, wall.Elapsed);
+            string[] order = [nttStep, "MSM A (G1)", "MSM B1 (G1)", "MSM B2 (G2)", "MSM C (G1)", "MSM H (G1)"];
+            foreach (var step in group!.OrderBy(g => Array.IndexOf(order, g.Step))) timings.Add(step.Step, step.Time, concurrent: true);
+        }
+        else
+        {
+            // one after another, in the order of snarkjs's prover: NTTs, then A, B1, B2, C, H
+            foreach (int i in new[] { 0, 3, 4, 2, 5, 1 }) steps[i].Body();
+        }
         var proof = Step(ProverPhase.Blinding, "blinding", () =>
         {
             var delta1 = G1Projective.FromAffine(pk.Delta1);

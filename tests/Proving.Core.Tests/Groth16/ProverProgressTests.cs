@@ -62,7 +62,7 @@ public class ProverProgressTests
     [Fact]
     public void Prove_reports_witness_products_NTTs_each_MSM_and_blinding_in_order_with_the_timing_names()
     {
-        var prover = ProverTests.For("poseidon");
+        var prover = ProverTests.For("poseidon", concurrentSteps: false);
         var recorder = new Recorder();
         var timings = new ProverTimings();
         var (proof, pub) = prover.Prove(ProverTests.Witness("poseidon"), timings, recorder);
@@ -75,6 +75,29 @@ public class ProverProgressTests
         Assert.Equal(6, steps.Single(s => s.Phase == ProverPhase.Ntt).Total);
         Assert.Equal([0L, 2, 4, 6], recorder.Reports.Where(r => r.Phase == ProverPhase.Ntt).Select(r => r.Completed));
         Assert.Equal(timings.Steps.Select(t => t.Step), steps.Select(s => s.Step));
+    }
+
+    [Fact]
+    public void Overlapped_steps_each_report_start_and_end_one_report_at_a_time()
+    {
+        var prover = ProverTests.For("eddsa_poseidon");
+        var recorder = new Recorder();
+        var (proof, pub) = prover.Prove(ProverTests.Witness("eddsa_poseidon"), null, recorder);
+        Assert.True(Verifier.Verify(prover.Key.VerificationKey, pub, proof));
+        var byStep = recorder.Reports.GroupBy(r => r.Step).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(new[] { "witness products (A·w, B·w, C·w)", "NTTs (3 inverse + 3 odd-coset)", "MSM H (G1)", "MSM B2 (G2)", "MSM A (G1)", "MSM B1 (G1)", "MSM C (G1)", "blinding" }.Order(),
+            byStep.Keys.Order());
+        foreach (var (step, reports) in byStep)
+        {
+            Assert.Equal(0, reports[0].Completed);
+            Assert.True(reports[^1].IsStepDone, $"step {step} never reported done");
+            Assert.Equal(reports.OrderBy(r => r.Completed).Select(r => r.Completed), reports.Select(r => r.Completed));
+        }
+        // MSM H needs h from the NTTs: it starts after they end
+        int nttDone = recorder.Reports.FindIndex(r => r.Phase == ProverPhase.Ntt && r.IsStepDone);
+        Assert.True(recorder.Reports.FindIndex(r => r.Step == "MSM H (G1)") > nttDone);
+        Assert.Equal("witness products (A·w, B·w, C·w)", recorder.Reports[0].Step);
+        Assert.Equal("blinding", recorder.Reports[^1].Step);
     }
 
     [Fact]

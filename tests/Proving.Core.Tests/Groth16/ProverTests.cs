@@ -15,16 +15,41 @@ public class ProverTests
         { "poseidon", 1 }, { "eddsa_poseidon", 1 }, { "poseidon", MsmConfig.MaxPrecomputeFactor }, { "eddsa_poseidon", 2 },
     };
 
-    private static readonly Dictionary<(string, int), Prover> Provers = [];
+    private static readonly Dictionary<(string, int, bool), Prover> Provers = [];
 
-    internal static Prover For(string name, int precomputeFactor = 1)
+    /// <summary>A cached CPU prover for a committed circuit; <paramref name="concurrentSteps"/> false runs the steps one
+    /// after another.</summary>
+    internal static Prover For(string name, int precomputeFactor = 1, bool concurrentSteps = true)
     {
         lock (Provers)
         {
-            if (!Provers.TryGetValue((name, precomputeFactor), out var p))
-                Provers[(name, precomputeFactor)] = p = Prover.Load(Fixtures.File(name, "circuit.zkey"), new CpuBackend(), options: new ProverOptions { PrecomputeFactor = precomputeFactor });
+            if (!Provers.TryGetValue((name, precomputeFactor, concurrentSteps), out var p))
+                Provers[(name, precomputeFactor, concurrentSteps)] = p = Prover.Load(Fixtures.File(name, "circuit.zkey"), new CpuBackend(),
+                    options: new ProverOptions { PrecomputeFactor = precomputeFactor, ConcurrentSteps = concurrentSteps });
             return p;
         }
+    }
+
+    [Theory, MemberData(nameof(Small))]
+    public void Overlapped_steps_give_the_proof_of_sequential_steps(string name, int precomputeFactor)
+    {
+        var r = Fr.Random(new Random(precomputeFactor));
+        var s = Fr.Random(new Random(precomputeFactor + 1));
+        var witness = Witness(name);
+        var overlapped = new ProverTimings();
+        var sequential = new ProverTimings();
+        var (p1, pub1) = For(name, precomputeFactor).Prove(witness, r, s, overlapped);
+        var (p2, pub2) = For(name, precomputeFactor, concurrentSteps: false).Prove(witness, r, s, sequential);
+        Assert.Equal(p2, p1);
+        Assert.Equal(pub2, pub1);
+        Assert.True(Verifier.Verify(For(name).Key.VerificationKey, pub1, p1));
+        // overlapped: the group's wall clock, then the six steps flagged concurrent; Total counts the wall clock only
+        string[] heavy = ["NTTs (3 inverse + 3 odd-coset)", "MSM A (G1)", "MSM B1 (G1)", "MSM B2 (G2)", "MSM C (G1)", "MSM H (G1)"];
+        Assert.Equal(["witness products (A·w, B·w, C·w)", Prover.OverlappedStep, .. heavy, "blinding"], overlapped.Steps.Select(t => t.Step));
+        Assert.Equal(heavy, overlapped.Steps.Where(t => t.Concurrent).Select(t => t.Step));
+        Assert.Equal(overlapped.Steps.Where(t => !t.Concurrent).Aggregate(TimeSpan.Zero, (a, t) => a + t.Time), overlapped.Total);
+        Assert.Equal(["witness products (A·w, B·w, C·w)", .. heavy, "blinding"], sequential.Steps.Select(t => t.Step));
+        Assert.DoesNotContain(sequential.Steps, t => t.Concurrent);
     }
 
     internal static Fr[] Witness(string name) => WtnsFile.Read(Fixtures.File(name, "witness.wtns"));

@@ -61,7 +61,8 @@ internal static class Groth16ProveCommand
                     Console.Error.WriteLine($"circuit: {prover.Key.NVars} variables, {prover.Key.NPublic} public, domain 2^{System.Numerics.BitOperations.Log2((uint)prover.Key.DomainSize)}");
                     Console.Error.WriteLine($"memory: key {prover.Key.SizeInBytes / MiB:F1} MiB in memory (zkey file {new FileInfo(parse.GetValue(zkey)!).Length / MiB:F1} MiB); " +
                         $"peak RSS {peakAfterLoad:F1} MiB after loading, {PeakRssMiB():F1} MiB after proving");
-                    foreach (var (step, time) in timings.Steps) Console.Error.WriteLine($"  {step,-36} {time.TotalMilliseconds,10:F1} ms");
+                    foreach (var (step, time, concurrent) in timings.Steps)
+                        Console.Error.WriteLine(concurrent ? $"    | {step,-32} {time.TotalMilliseconds,10:F1} ms" : $"  {step,-36} {time.TotalMilliseconds,10:F1} ms");
                     Console.Error.WriteLine($"  {"total",-36} {total.Elapsed.TotalMilliseconds,10:F1} ms");
                 }
                 return 0;
