@@ -29,16 +29,14 @@ public static class Qap
             for (int i = bounds[k]; i < bounds[k + 1]; i++)
             {
                 ref readonly var q = ref coefficients[i];
-                Fr.Mul(q.Value, witness[q.Signal], out var t);
+                Fr t = witness[q.Signal];
+                if (!q.Value.IsOne) Fr.Mul(q.Value, t, out t); // circom's coefficients are mostly 1
                 ref var dst = ref (q.Matrix == 0 ? ref a[q.Constraint] : ref b[q.Constraint]);
                 Fr.Add(dst, t, out dst);
             }
         });
-        Parallel.For(0, (c.Length + 4095) / 4096, k =>
-        {
-            int end = Math.Min(c.Length, (k + 1) * 4096);
-            for (int i = k * 4096; i < end; i++) Fr.Mul(a[i], b[i], out c[i]);
-        });
+        a.CopyTo(c, 0);
+        Compute.VectorOps.PointwiseMul(c, b);
     }
 
     private static int[] ChunkBounds(QapCoefficient[] coefficients)
