@@ -41,12 +41,19 @@ public sealed class Prover
         LogDomainSize = System.Numerics.BitOperations.Log2((uint)key.DomainSize);
         options ??= ProverOptions.Default;
         _concurrentSteps = options.ConcurrentSteps;
-        var prepare = new MsmConfig { PrecomputeFactor = options.PrecomputeFactor };
-        _a = backend.PrepareMsmBasesG1(key.A, prepare);
-        _b1 = backend.PrepareMsmBasesG1(key.B1, prepare);
-        _b2 = backend.PrepareMsmBasesG2(key.B2, prepare);
-        _c = backend.PrepareMsmBasesG1(key.C, prepare);
-        _h = backend.PrepareMsmBasesG1(key.H, prepare);
+        int factor = options.PrecomputeFactor;
+        bool overlap = _concurrentSteps && backend.SupportsConcurrentCalls;
+        // Precomputed bases fix their window width; overlapped MSMs run on StepThreads cores each, so choose it for that.
+        MsmConfig Prepare(int n) => new()
+        {
+            PrecomputeFactor = factor,
+            WindowBits = overlap && factor > 1 ? CpuMsm.PrecomputeWindowBits(n, factor, StepThreads) : 0,
+        };
+        _a = backend.PrepareMsmBasesG1(key.A, Prepare(key.A.Length));
+        _b1 = backend.PrepareMsmBasesG1(key.B1, Prepare(key.B1.Length));
+        _b2 = backend.PrepareMsmBasesG2(key.B2, Prepare(key.B2.Length));
+        _c = backend.PrepareMsmBasesG1(key.C, Prepare(key.C.Length));
+        _h = backend.PrepareMsmBasesG1(key.H, Prepare(key.H.Length));
     }
 
     /// <summary>The proving key.</summary>
