@@ -12,4 +12,9 @@ public static class BenchSizes
         var env = Environment.GetEnvironmentVariable("PROVING_BENCH_LOGN");
         return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
     }
+
+    /// <summary>The prover's overlapped-steps settings to measure: true (the default) or, with PROVING_BENCH_OVERLAP=both,
+    /// true and false (before/after comparisons of <c>ProverOptions.ConcurrentSteps</c>).</summary>
+    public static IEnumerable<bool> Overlap() =>
+        Environment.GetEnvironmentVariable("PROVING_BENCH_OVERLAP") == "both" ? [true, false] : [true];
 }

@@ -38,12 +38,19 @@ public class Groth16PrecomputeBench
         }
     }
 
+    /// <summary>Whether the prover overlaps its NTTs and MSMs (<see cref="ProverOptions.ConcurrentSteps"/>).</summary>
+    [ParamsSource(nameof(OverlapValues))]
+    public bool Overlap { get; set; } = true;
+
+    /// <summary>See <see cref="BenchSizes.Overlap"/>.</summary>
+    public static IEnumerable<bool> OverlapValues => BenchSizes.Overlap();
+
     [GlobalSetup]
     public void Setup()
     {
         var key = ZkeyReader.Read(Fixtures.File(Circuit, "circuit.zkey"));
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        _prover = new Prover(key, new CpuBackend(), new ProverOptions { PrecomputeFactor = PrecomputeFactor });
+        _prover = new Prover(key, new CpuBackend(), new ProverOptions { PrecomputeFactor = PrecomputeFactor, ConcurrentSteps = Overlap });
         Console.WriteLine($"// {Circuit}: {key.NVars} wires, domain {key.DomainSize}; prepared with factor {PrecomputeFactor} in {sw.Elapsed.TotalSeconds:F1} s, {_prover.PrecomputedBytes >> 20} MiB beside the key");
         _witness = WtnsFile.Read(Fixtures.File(Circuit, "witness.wtns"), key.NVars);
     }

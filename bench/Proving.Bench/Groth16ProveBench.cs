@@ -28,11 +28,18 @@ public class Groth16ProveBench
     /// <summary>The default sizes (the issue's ~2^12 to ~2^18 constraints), or PROVING_BENCH_LOGN (e.g. 18).</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(12, 14, 16, 18);
 
+    /// <summary>Whether the prover overlaps its NTTs and MSMs (<see cref="ProverOptions.ConcurrentSteps"/>).</summary>
+    [ParamsSource(nameof(OverlapValues))]
+    public bool Overlap { get; set; } = true;
+
+    /// <summary>See <see cref="BenchSizes.Overlap"/>.</summary>
+    public static IEnumerable<bool> OverlapValues => BenchSizes.Overlap();
+
     [GlobalSetup]
     public void Setup()
     {
         var dir = ChainFixture(LogDomain);
-        _prover = Prover.Load(Path.Combine(dir, "circuit.zkey"), new CpuBackend());
+        _prover = Prover.Load(Path.Combine(dir, "circuit.zkey"), new CpuBackend(), options: new ProverOptions { ConcurrentSteps = Overlap });
         _witness = WtnsFile.Read(Path.Combine(dir, "witness.wtns"), _prover.Key.NVars);
     }
 
