@@ -39,6 +39,14 @@ public static partial class CpuMsm
     public static MsmBases<TAff> Prepare<TProj, TAff, TF>(TAff[] bases, MsmConfig? config = null)
         where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
         where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF> =>
+        PrepareBases<TProj, TAff, TF>(bases, config, lanes: true);
+
+    /// <summary><see cref="Prepare{TProj, TAff, TF}(TAff[], MsmConfig?)"/>; <paramref name="lanes"/> false keeps the
+    /// scalar slice building on AVX-512 hardware too (tests and benchmarks compare both).</summary>
+    internal static MsmBases<TAff> PrepareBases<TProj, TAff, TF>(TAff[] bases, MsmConfig? config, bool lanes)
+        where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
     {
         ArgumentNullException.ThrowIfNull(bases);
@@ -49,7 +57,7 @@ public static partial class CpuMsm
         if ((long)slices * bases.Length > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(bases), bases.Length, $"{slices} × {bases.Length} precomputed points exceed the largest array; use a smaller precompute factor");
         int degree = config.Threads > 0 ? config.Threads : ParallelChunks.Degree;
-        var points = PrecomputedPippenger.BuildSlices<TProj, TAff, TF>(bases, slices, c * s, degree);
+        var points = PrecomputedPippenger.BuildSlices<TProj, TAff, TF>(bases, slices, c * s, degree, lanes);
         return new MsmBases<TAff>(points, bases.Length, slices, c, s);
     }
 
