@@ -32,7 +32,8 @@ public static partial class CpuMsm
     /// <see cref="MsmConfig.PrecomputeFactor"/> f. f = 1 wraps the array without copying. f ≥ 2 fixes the window width
     /// c (<see cref="MsmConfig.WindowBits"/>, or <see cref="PrecomputeWindowBits"/> when 0) and stores F ≤ f points per
     /// base (<see cref="MsmBases{TAff}"/>): (F − 1)·c·s ≈ (1 − 1/F)·254 Jacobian doublings per base plus one batched
-    /// normalisation per slice, run on <see cref="MsmConfig.Threads"/> workers; F·n points of memory.
+    /// normalisation per slice, run on <see cref="MsmConfig.Threads"/> workers (G1 and G2 eight bases at a time where
+    /// the CPU has AVX-512); F·n points of memory.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="bases"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">F·n points would exceed the largest .NET array.</exception>
