@@ -98,13 +98,9 @@ internal static unsafe class LaneSlices
                 for (int g = 0; g < groups; g++)
                 {
                     TV* s = st + 4 * g;
-                    TV x = s[0], y = s[1], z = s[2];
-                    for (int t = 0; t < shiftBits; t++) LaneJacobian<TL, TV>.Double(ref x, ref y, ref z);
-                    s[0] = x;
-                    s[1] = y;
-                    s[2] = z;
+                    for (int t = 0; t < shiftBits; t++) LaneJacobian<TL, TV>.Double(ref s[0], ref s[1], ref s[2]);
                     s[3] = acc;
-                    acc = TL.Mul(acc, TL.Select(TL.IsZero(z), TL.One, z));
+                    acc = TL.Mul(acc, TL.Select(TL.IsZero(s[2]), TL.One, s[2]));
                 }
 
                 // One inversion for the eight lane totals (products of non-zero values, so non-zero).
