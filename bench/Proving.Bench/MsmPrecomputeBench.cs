@@ -9,10 +9,12 @@ namespace Proving.Bench;
 /// <summary>
 /// MSM over bases prepared once with fixed-base precomputation (<see cref="CpuMsm.Prepare{TProj, TAff, TF}"/>), by
 /// precompute factor: 1 (none: the plain MSM), 2, 4 and 255 (one window per slice). <c>Msm</c> is one MSM over the
-/// prepared bases; <c>Prepare</c> the one-off preparation (shifted multiples and their normalisation). Window width:
-/// the automatic choice per factor, or the list in PROVING_BENCH_C (e.g. PROVING_BENCH_C=12,14,16); sizes 2^16 and
-/// 2^18 or PROVING_BENCH_LOGN. Example: PROVING_BENCH_LOGN=16 dotnet run -c Release --project bench/Proving.Bench --
-/// --filter '*MsmPrecompute*' --job short.
+/// prepared bases; <c>Prepare</c> the one-off preparation (shifted multiples and their normalisation: eight bases at a
+/// time on AVX-512) and <c>PrepareScalar</c> the same on the scalar group operations (the path without AVX-512).
+/// Window width: the automatic choice per factor, or the list in PROVING_BENCH_C (e.g. PROVING_BENCH_C=12,14,16);
+/// sizes 2^16 and 2^18 or PROVING_BENCH_LOGN; factors 1, 2, 4, 255 or PROVING_BENCH_FACTORS. Examples:
+/// PROVING_BENCH_LOGN=16 dotnet run -c Release --project bench/Proving.Bench -- --filter '*MsmPrecompute*' --job short;
+/// preparation alone: PROVING_BENCH_LOGN=12,14 PROVING_BENCH_FACTORS=255 ... --filter '*MsmPrecompute*Prepare*'.
 /// </summary>
 public abstract class MsmPrecomputeBench<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
@@ -28,7 +30,7 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
     public int LogN { get; set; }
 
     /// <summary>Points stored per base (255: one window per slice).</summary>
-    [Params(1, 2, 4, MsmConfig.MaxPrecomputeFactor)]
+    [ParamsSource(nameof(Factors))]
     public int Factor { get; set; }
 
     /// <summary>Window width, 0 = automatic (for the factor).</summary>
@@ -38,14 +40,16 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
     /// <summary>2^16, 2^18 (override with PROVING_BENCH_LOGN).</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(16, 18);
 
+    /// <summary>1, 2, 4, 255 (override with PROVING_BENCH_FACTORS).</summary>
+    public static IEnumerable<int> Factors => List("PROVING_BENCH_FACTORS", [1, 2, 4, MsmConfig.MaxPrecomputeFactor]);
+
     /// <summary>PROVING_BENCH_C, or 0 (automatic).</summary>
-    public static IEnumerable<int> Windows
+    public static IEnumerable<int> Windows => List("PROVING_BENCH_C", [0]);
+
+    private static IEnumerable<int> List(string variable, int[] defaults)
     {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("PROVING_BENCH_C");
-            return string.IsNullOrWhiteSpace(env) ? [0] : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
-        }
+        var env = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
     }
 
     private MsmConfig Config => new() { PrecomputeFactor = Factor, WindowBits = WindowBits };
@@ -67,6 +71,9 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
 
     [Benchmark]
     public MsmBases<TAff> Prepare() => CpuMsm.Prepare<TProj, TAff, TF>(_bases, Config);
+
+    [Benchmark]
+    public MsmBases<TAff> PrepareScalar() => CpuMsm.PrepareBases<TProj, TAff, TF>(_bases, Config, lanes: false);
 }
 
 /// <summary><see cref="MsmPrecomputeBench{TProj, TAff, TF}"/> on G1.</summary>

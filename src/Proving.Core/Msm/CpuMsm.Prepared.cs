@@ -32,11 +32,20 @@ public static partial class CpuMsm
     /// <see cref="MsmConfig.PrecomputeFactor"/> f. f = 1 wraps the array without copying. f ≥ 2 fixes the window width
     /// c (<see cref="MsmConfig.WindowBits"/>, or <see cref="PrecomputeWindowBits"/> when 0) and stores F ≤ f points per
     /// base (<see cref="MsmBases{TAff}"/>): (F − 1)·c·s ≈ (1 − 1/F)·254 Jacobian doublings per base plus one batched
-    /// normalisation per slice, run on <see cref="MsmConfig.Threads"/> workers; F·n points of memory.
+    /// normalisation per slice, run on <see cref="MsmConfig.Threads"/> workers (G1 and G2 eight bases at a time where
+    /// the CPU has AVX-512); F·n points of memory.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="bases"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">F·n points would exceed the largest .NET array.</exception>
     public static MsmBases<TAff> Prepare<TProj, TAff, TF>(TAff[] bases, MsmConfig? config = null)
+        where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF> =>
+        PrepareBases<TProj, TAff, TF>(bases, config, lanes: true);
+
+    /// <summary><see cref="Prepare{TProj, TAff, TF}(TAff[], MsmConfig?)"/>; <paramref name="lanes"/> false keeps the
+    /// scalar slice building on AVX-512 hardware too (tests and benchmarks compare both).</summary>
+    internal static MsmBases<TAff> PrepareBases<TProj, TAff, TF>(TAff[] bases, MsmConfig? config, bool lanes)
         where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
@@ -49,7 +58,7 @@ public static partial class CpuMsm
         if ((long)slices * bases.Length > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(bases), bases.Length, $"{slices} × {bases.Length} precomputed points exceed the largest array; use a smaller precompute factor");
         int degree = config.Threads > 0 ? config.Threads : ParallelChunks.Degree;
-        var points = PrecomputedPippenger.BuildSlices<TProj, TAff, TF>(bases, slices, c * s, degree);
+        var points = PrecomputedPippenger.BuildSlices<TProj, TAff, TF>(bases, slices, c * s, degree, lanes);
         return new MsmBases<TAff>(points, bases.Length, slices, c, s);
     }
 

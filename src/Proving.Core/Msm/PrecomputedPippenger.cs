@@ -63,9 +63,11 @@ internal static unsafe class PrecomputedPippenger
 
     /// <summary>
     /// The F·n points 2^(k·shiftBits)·bases[i] at index k·n + i, k &lt; <paramref name="slices"/>: (F − 1)·shiftBits
-    /// Jacobian doublings per base, in parallel blocks, each block normalised with one inversion per slice.
+    /// Jacobian doublings per base, in parallel blocks, each block normalised with one inversion per slice. BN254 G1
+    /// and G2 on AVX-512 run eight bases at a time (<see cref="LaneSlices"/>) unless <paramref name="lanes"/> is false;
+    /// other groups and hardware run the scalar group operations. Both give the same points bit for bit.
     /// </summary>
-    public static TAff[] BuildSlices<TProj, TAff, TF>(TAff[] bases, int slices, int shiftBits, int degree)
+    public static TAff[] BuildSlices<TProj, TAff, TF>(TAff[] bases, int slices, int shiftBits, int degree, bool lanes = true)
         where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
         where TAff : unmanaged, IAffinePoint<TAff, TF>
         where TF : unmanaged, IField<TF>
@@ -73,6 +75,11 @@ internal static unsafe class PrecomputedPippenger
         int n = bases.Length;
         var result = new TAff[(long)slices * n];
         bases.CopyTo(result, 0);
+        if (lanes && LaneSlices.Applies<TAff, TF>())
+        {
+            LaneSlices.Build<TAff, TF>(bases, result, slices, shiftBits, degree);
+            return result;
+        }
         ParallelChunks.For(n, 64, (start, end) =>
         {
             var cur = new TProj[Math.Min(BuildBlock, end - start)];
