@@ -51,11 +51,15 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
     private Xyzz<TF>[]? _overflow;
     private bool _overflowUsed;
 
+    private readonly bool _vectorReduce;
+
     /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets and batches of <paramref name="batchSize"/>
     /// additions (at least 1); <paramref name="vectorFlush"/> (default <see cref="BatchAffineFlush.VectorByDefault"/>)
-    /// selects the eight-lane flush where it applies (BN254 G1 and G2 on AVX-512).</summary>
-    public BatchAffineBuckets(int maxBuckets, int batchSize, bool? vectorFlush = null)
+    /// selects the eight-lane flush where it applies (BN254 G1 and G2 on AVX-512), <paramref name="vectorReduce"/>
+    /// (default <see cref="LaneBucketSum.VectorByDefault"/>) the eight-lane bucket reduction.</summary>
+    public BatchAffineBuckets(int maxBuckets, int batchSize, bool? vectorFlush = null, bool? vectorReduce = null)
     {
+        _vectorReduce = LaneBucketSum.Applies<TF>() && (vectorReduce ?? LaneBucketSum.VectorByDefault);
         _capacity = Math.Max(1, batchSize);
         _buckets = new AffineBucket[maxBuckets];
         _full = new bool[maxBuckets];
@@ -245,9 +249,19 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
         bucket.X = x3;
     }
 
-    /// <summary>Σ (b + 1)·bucket[b] over the first <paramref name="used"/> buckets, from the top down.</summary>
+    /// <summary>Whether this accumulator reduces its buckets in lanes (<see cref="LaneBucketSum"/>) from
+    /// <see cref="LaneBucketSum.MinBuckets"/> used buckets on.</summary>
+    internal bool VectorReduce => _vectorReduce;
+
+    /// <summary>Σ (b + 1)·bucket[b] over the first <paramref name="used"/> buckets: in lanes where that applies, else
+    /// by the running sum from the top down.</summary>
     private Xyzz<TF> Reduce(int used)
     {
+        if (_vectorReduce && used >= LaneBucketSum.MinBuckets)
+        {
+            fixed (AffineBucket* buckets = _buckets) fixed (bool* full = _full) fixed (Xyzz<TF>* extra = _overflow)
+                return LaneBucketSum.SumAffine((TF*)buckets, full, _overflowUsed ? extra : null, used);
+        }
         var running = Xyzz<TF>.Infinity;
         var sum = Xyzz<TF>.Infinity;
         var overflow = _overflowUsed ? _overflow : null;

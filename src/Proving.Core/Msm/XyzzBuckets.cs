@@ -3,15 +3,25 @@ using Proving.Core.Algebra;
 namespace Proving.Core.Msm;
 
 /// <summary>Buckets in XYZZ coordinates: one mixed addition (8M + 2S) per point, then the running-sum reduction with
-/// full XYZZ additions.</summary>
+/// full XYZZ additions (eight lanes at a time for BN254 G1 and G2 on AVX-512, <see cref="LaneBucketSum"/>).</summary>
 internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
 {
     private readonly Xyzz<TF>[] _buckets;
+    private readonly bool _vectorReduce;
 
-    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets.</summary>
-    public XyzzBuckets(int maxBuckets) => _buckets = new Xyzz<TF>[maxBuckets];
+    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets; <paramref name="vectorReduce"/> (default
+    /// <see cref="LaneBucketSum.VectorByDefault"/>) selects the eight-lane reduction where it applies.</summary>
+    public XyzzBuckets(int maxBuckets, bool? vectorReduce = null)
+    {
+        _buckets = new Xyzz<TF>[maxBuckets];
+        _vectorReduce = LaneBucketSum.Applies<TF>() && (vectorReduce ?? LaneBucketSum.VectorByDefault);
+    }
+
+    /// <summary>Whether this accumulator reduces its buckets in lanes from <see cref="LaneBucketSum.MinBuckets"/> used
+    /// buckets on.</summary>
+    internal bool VectorReduce => _vectorReduce;
 
     /// <inheritdoc />
     public override Xyzz<TF> WindowSum(TAff* bases, int* digits, int start, int end, int bucketCount)
@@ -35,6 +45,8 @@ internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
                 if (-d > used) used = -d;
             }
         }
+        if (_vectorReduce && used >= LaneBucketSum.MinBuckets)
+            fixed (Xyzz<TF>* pb = buckets) return LaneBucketSum.SumXyzz(pb, used);
         // Σ (b + 1)·bucket[b] = Σ over b of the running sum of buckets from the top down.
         var running = Xyzz<TF>.Infinity;
         var sum = Xyzz<TF>.Infinity;
