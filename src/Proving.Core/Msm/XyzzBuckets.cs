@@ -3,7 +3,7 @@ using Proving.Core.Algebra;
 namespace Proving.Core.Msm;
 
 /// <summary>Buckets in XYZZ coordinates: one mixed addition (8M + 2S) per point, then the running-sum reduction with
-/// full XYZZ additions (eight lanes at a time for BN254 G1 and G2 on AVX-512, <see cref="LaneBucketSum"/>).</summary>
+/// full XYZZ additions (eight lanes at a time for BN254 G1 and G2 on AVX-512, <see cref="BucketReduction"/>).</summary>
 internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
@@ -12,15 +12,14 @@ internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
     private readonly bool _vectorReduce;
 
     /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets; <paramref name="vectorReduce"/> (default
-    /// <see cref="LaneBucketSum.VectorByDefault"/>) selects the eight-lane reduction where it applies.</summary>
+    /// <see cref="BucketReduction.VectorByDefault"/>) selects the eight-lane reduction where it applies.</summary>
     public XyzzBuckets(int maxBuckets, bool? vectorReduce = null)
     {
         _buckets = new Xyzz<TF>[maxBuckets];
-        _vectorReduce = LaneBucketSum.Applies<TF>() && (vectorReduce ?? LaneBucketSum.VectorByDefault);
+        _vectorReduce = BucketReduction.LanesApply<TF>() && (vectorReduce ?? BucketReduction.VectorByDefault);
     }
 
-    /// <summary>Whether this accumulator reduces its buckets in lanes from <see cref="LaneBucketSum.MinBuckets"/> used
-    /// buckets on.</summary>
+    /// <summary>Whether this accumulator may reduce its buckets in lanes (<see cref="BucketReduction"/>).</summary>
     internal bool VectorReduce => _vectorReduce;
 
     /// <inheritdoc />
@@ -45,16 +44,6 @@ internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
                 if (-d > used) used = -d;
             }
         }
-        if (_vectorReduce && used >= LaneBucketSum.MinBuckets)
-            fixed (Xyzz<TF>* pb = buckets) return LaneBucketSum.SumXyzz(pb, used);
-        // Σ (b + 1)·bucket[b] = Σ over b of the running sum of buckets from the top down.
-        var running = Xyzz<TF>.Infinity;
-        var sum = Xyzz<TF>.Infinity;
-        for (int b = used - 1; b >= 0; b--)
-        {
-            Xyzz<TF>.Add(ref running, buckets[b]);
-            Xyzz<TF>.Add(ref sum, running);
-        }
-        return sum;
+        fixed (Xyzz<TF>* pb = buckets) return BucketReduction.SumXyzz(pb, used, _vectorReduce);
     }
 }

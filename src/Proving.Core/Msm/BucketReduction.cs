@@ -7,53 +7,89 @@ using V8 = Proving.Core.Algebra.MontgomeryVector8<Proving.Core.Curves.Bn254.FqMo
 namespace Proving.Core.Msm;
 
 /// <summary>
-/// The window sum S = Σ_{b &lt; u} (b + 1)·B_b of u used buckets, eight lanes at a time (<see cref="LaneXyzz{TL, TV, TF}"/>,
-/// BN254 G1 over Fq and G2 over Fq2 on AVX-512).
+/// The window sum S = Σ_{b &lt; u} (b + 1)·B_b of the u used buckets of a Pippenger window: by the running-sum trick
+/// (from the top down, R += B_b, S += R), or eight lanes at a time (<see cref="LaneXyzz{TL, TV, TF}"/>, BN254 G1 over
+/// Fq and G2 over Fq2 on AVX-512).
 /// <para>
 /// Segmented running sums: with L = ceil(u / 8), lane k covers the buckets b = k·L + j for j in [0, L) and b &lt; u. The
 /// walk j = L − 1 down to 0 does R_k += B_(k·L+j), S_k += R_k in every lane, so at the end R_k = Σ_j B_(k·L+j) and
 /// S_k = Σ_j (j + 1)·B_(k·L+j) (the running-sum trick within the segment). Since b + 1 = (j + 1) + k·L,
 /// S = Σ_k Σ_j ((j + 1) + k·L)·B_(k·L+j) = Σ_k S_k + L·Σ_k k·R_k. The last sum is itself a running sum over the lanes:
-/// T_7 = R_7, T_k = T_(k+1) + R_k, and Σ_(k=1..7) T_k = Σ_k k·R_k. The combination (8 + 14 scalar additions and a
+/// T_7 = R_7, T_k = T_(k+1) + R_k, and Σ_(k=1..7) T_k = Σ_k k·R_k. That combination (7 + 14 scalar additions and a
 /// double-and-add by the small integer L) runs in scalar XYZZ arithmetic.
 /// </para>
 /// <para>
-/// Cost per 8 buckets: one lane mixed addition (affine buckets) or full addition (XYZZ buckets) for R and one lane full
-/// addition for S, i.e. the scalar reduction's field multiplications at the lane multiplication's throughput
-/// (11.9 against 40.8 ns per Fq multiplication); below <see cref="MinBuckets"/> used buckets the scalar combination
-/// costs more than the lanes save, and callers keep the scalar reduction.
+/// Cost per 8 buckets: one lane mixed addition (affine buckets) or full addition (XYZZ buckets, and the XYZZ overflow
+/// buckets of a batch-affine window in the steps where one is not empty) for R and one lane full addition for S: the
+/// scalar reduction's field multiplications at the lane multiplication's throughput (11.9 against 40.8 ns per Fq
+/// multiplication). Below <see cref="MinBuckets"/> used buckets the scalar combination costs more than the lanes save,
+/// and the scalar running sum runs.
 /// </para>
 /// </summary>
-internal static unsafe class LaneBucketSum
+internal static unsafe class BucketReduction
 {
-    /// <summary>Process-wide default: whether accumulators reduce in lanes where <see cref="Applies{TF}"/> (benchmarks
-    /// compare both paths in one run).</summary>
+    /// <summary>Process-wide default: whether accumulators reduce in lanes where <see cref="LanesApply{TF}"/>
+    /// (benchmarks compare both paths in one run).</summary>
     public static bool VectorByDefault = true;
 
-    /// <summary>Fewest used buckets reduced in lanes (measured with the LaneBucketSum benchmark; see there).</summary>
+    /// <summary>Fewest used buckets reduced in lanes (measured with BucketReductionBench).</summary>
     public const int MinBuckets = 32;
 
     /// <summary>Whether the lane reduction runs for coordinates in <typeparamref name="TF"/>: Fq or Fq2 with AVX-512.</summary>
-    public static bool Applies<TF>() => (typeof(TF) == typeof(Fq) || typeof(TF) == typeof(Fq2)) && V8.IsSupported;
+    public static bool LanesApply<TF>() => (typeof(TF) == typeof(Fq) || typeof(TF) == typeof(Fq2)) && V8.IsSupported;
 
     /// <summary>S over <paramref name="used"/> affine buckets: bucket b is (xy[2b], xy[2b + 1]) where full[b], empty
-    /// otherwise, plus overflow[b] (XYZZ) when <paramref name="overflow"/> is not null. The caller checked
-    /// <see cref="Applies{TF}"/>.</summary>
-    public static Xyzz<TF> SumAffine<TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
-        where TF : unmanaged, IField<TF> =>
-        typeof(TF) == typeof(Fq)
-            ? SumAffine<FqLanes, V8.Soa4, TF>(xy, full, overflow, used)
-            : SumAffine<Fq2Lanes, Fq2Lanes.Soa, TF>(xy, full, overflow, used);
+    /// otherwise, plus overflow[b] (XYZZ) when <paramref name="overflow"/> is not null. <paramref name="lanes"/>: reduce
+    /// in lanes if <see cref="LanesApply{TF}"/> and there are at least <see cref="MinBuckets"/> buckets.</summary>
+    public static Xyzz<TF> SumAffine<TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used, bool lanes)
+        where TF : unmanaged, IField<TF>
+    {
+        if (lanes && used >= MinBuckets && LanesApply<TF>()) return LaneSumAffine(xy, full, overflow, used);
+        var running = Xyzz<TF>.Infinity;
+        var sum = Xyzz<TF>.Infinity;
+        for (int b = used - 1; b >= 0; b--)
+        {
+            if (full[b]) Xyzz<TF>.AddAffine(ref running, xy[2 * b], xy[2 * b + 1]);
+            if (overflow != null) Xyzz<TF>.Add(ref running, overflow[b]);
+            Xyzz<TF>.Add(ref sum, running);
+        }
+        return sum;
+    }
 
-    /// <summary>S over <paramref name="used"/> XYZZ buckets. The caller checked <see cref="Applies{TF}"/>.</summary>
-    public static Xyzz<TF> SumXyzz<TF>(Xyzz<TF>* buckets, int used)
+    /// <summary>S over <paramref name="used"/> XYZZ buckets; <paramref name="lanes"/> as for
+    /// <see cref="SumAffine{TF}"/>.</summary>
+    public static Xyzz<TF> SumXyzz<TF>(Xyzz<TF>* buckets, int used, bool lanes)
+        where TF : unmanaged, IField<TF>
+    {
+        if (lanes && used >= MinBuckets && LanesApply<TF>()) return LaneSumXyzz(buckets, used);
+        var running = Xyzz<TF>.Infinity;
+        var sum = Xyzz<TF>.Infinity;
+        for (int b = used - 1; b >= 0; b--)
+        {
+            Xyzz<TF>.Add(ref running, buckets[b]);
+            Xyzz<TF>.Add(ref sum, running);
+        }
+        return sum;
+    }
+
+    /// <summary><see cref="SumAffine{TF}"/> in lanes for any <paramref name="used"/> ≥ 0; the caller checked
+    /// <see cref="LanesApply{TF}"/>.</summary>
+    internal static Xyzz<TF> LaneSumAffine<TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
         where TF : unmanaged, IField<TF> =>
         typeof(TF) == typeof(Fq)
-            ? SumXyzz<FqLanes, V8.Soa4, TF>(buckets, used)
-            : SumXyzz<Fq2Lanes, Fq2Lanes.Soa, TF>(buckets, used);
+            ? LaneSumAffine<FqLanes, V8.Soa4, TF>(xy, full, overflow, used)
+            : LaneSumAffine<Fq2Lanes, Fq2Lanes.Soa, TF>(xy, full, overflow, used);
+
+    /// <summary><see cref="SumXyzz{TF}"/> in lanes for any <paramref name="used"/> ≥ 0; the caller checked
+    /// <see cref="LanesApply{TF}"/>.</summary>
+    internal static Xyzz<TF> LaneSumXyzz<TF>(Xyzz<TF>* buckets, int used)
+        where TF : unmanaged, IField<TF> =>
+        typeof(TF) == typeof(Fq)
+            ? LaneSumXyzz<FqLanes, V8.Soa4, TF>(buckets, used)
+            : LaneSumXyzz<Fq2Lanes, Fq2Lanes.Soa, TF>(buckets, used);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Xyzz<TF> SumAffine<TL, TV, TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
+    private static Xyzz<TF> LaneSumAffine<TL, TV, TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
         where TL : struct, ILaneField<TV>
         where TV : unmanaged
         where TF : unmanaged, IField<TF>
@@ -92,7 +128,7 @@ internal static unsafe class LaneBucketSum
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Xyzz<TF> SumXyzz<TL, TV, TF>(Xyzz<TF>* buckets, int used)
+    private static Xyzz<TF> LaneSumXyzz<TL, TV, TF>(Xyzz<TF>* buckets, int used)
         where TL : struct, ILaneField<TV>
         where TV : unmanaged
         where TF : unmanaged, IField<TF>
