@@ -66,7 +66,7 @@ internal unsafe struct LaneXyzz<TL, TV, TF>
 
     /// <summary>p += (x2, y2) in the lanes where <paramref name="present"/> is all ones (affine points, not infinity, as
     /// for <see cref="Xyzz{TF}.AddAffine"/>); the other lanes of p are unchanged.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void AddAffine(ref LaneXyzz<TL, TV, TF> p, in TV x2, in TV y2, Vector512<ulong> present)
     {
         uint add = Bits(present);
@@ -120,7 +120,7 @@ internal unsafe struct LaneXyzz<TL, TV, TF>
     }
 
     /// <summary>p += q per lane (as <see cref="Xyzz{TF}.Add"/>, complete).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Add(ref LaneXyzz<TL, TV, TF> p, in LaneXyzz<TL, TV, TF> q)
     {
         var qInf = TL.IsZero(q.ZZ);
