@@ -7,7 +7,8 @@ using V8 = Proving.Core.Algebra.MontgomeryVector8<Proving.Core.Curves.Bn254.FqMo
 namespace Proving.Core.Msm;
 
 /// <summary>
-/// Eight elements of a coordinate field at once (<typeparamref name="TV"/>), for the eight-lane batch-affine flush.
+/// Eight elements of a coordinate field at once (<typeparamref name="TV"/>), for the eight-lane batch-affine flush and
+/// the eight-lane XYZZ additions of the bucket reduction (<see cref="LaneXyzz{TL, TV, TF}"/>).
 /// Elements in memory are those of the scalar field type (Fq: one <see cref="Limbs4"/> in Montgomery form; Fq2: c0 then
 /// c1), and an affine point or bucket is laid out as (X, Y).
 /// </summary>

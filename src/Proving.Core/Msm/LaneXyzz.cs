@@ -16,7 +16,8 @@ namespace Proving.Core.Msm;
 /// In memory an <see cref="Xyzz{TF}"/> is (X, Y, ZZ, ZZZ), coordinate c at element offset c, which is how
 /// <see cref="ILaneField{TV}.Gather"/> and <see cref="ILaneField{TV}.Scatter"/> address it. The caller pairs
 /// <typeparamref name="TL"/> with its scalar field (FqLanes with Fq, Fq2Lanes with Fq2) and checks that the lane field
-/// runs on this hardware.
+/// runs on this hardware. The additions are compiled out of line, each around its dozen out-of-line lane
+/// multiplications (see <see cref="FqLanes.Mul"/>).
 /// </para>
 /// </summary>
 internal unsafe struct LaneXyzz<TL, TV, TF>
@@ -96,11 +97,11 @@ internal unsafe struct LaneXyzz<TL, TV, TF>
         var zzz3 = TL.Mul(p.ZZZ, ppp);
         LaneXyzz<TL, TV, TF> before = special != 0 ? p : default;
         var keep = ~present;
-        var one1 = TL.One;
+        var oneLanes = TL.One;
         p.X = TL.Select(keep, p.X, TL.Select(inf, x2, x3));
         p.Y = TL.Select(keep, p.Y, TL.Select(inf, y2, y3));
-        p.ZZ = TL.Select(keep, p.ZZ, TL.Select(inf, one1, zz3));
-        p.ZZZ = TL.Select(keep, p.ZZZ, TL.Select(inf, one1, zzz3));
+        p.ZZ = TL.Select(keep, p.ZZ, TL.Select(inf, oneLanes, zz3));
+        p.ZZZ = TL.Select(keep, p.ZZZ, TL.Select(inf, oneLanes, zzz3));
         if (special != 0) FixAddAffine(ref p, before, x2, y2, special);
     }
 
@@ -119,7 +120,7 @@ internal unsafe struct LaneXyzz<TL, TV, TF>
         Patch(ref p, buffer, lanes);
     }
 
-    /// <summary>p += q per lane (as <see cref="Xyzz{TF}.Add"/>, complete).</summary>
+    /// <summary>p += q per lane (as <see cref="Xyzz{TF}.Add"/>, complete); q must not be p itself.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Add(ref LaneXyzz<TL, TV, TF> p, in LaneXyzz<TL, TV, TF> q)
     {
