@@ -97,7 +97,7 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
     /// 10      c8 16, c9 11, [c10 10], c11 12               17 (c9)       c8 29, [c9 25], c10 29                    40 (c8)
     /// 12      c9 36, c10 27, [c11 24], c12 28              39 (c10)      c8 99, c9 73, [c10 64], c11 77            95 (c9)
     /// 14      c10 96, c11 90, [c12 69], c13 74             97 (c11)      c9 276, c10 220, c11 197, [c12 202], c13 230  261 (c10)
-    /// 16      c11 337, c12 240, [c13 243], c14 234         298 (c12)     c11 708, c12 638-697, [c13 679-730], c14 700
+    /// 16      c11 337, c12 240, [c13 243], c14 234         298 (c12)     c11 708, c12 638-697, [c13 679-730], c14 700  802 (c12)
     /// 18      c13 939, c14 853, c15 697, [c16 762]         972 (c13)
     /// </code>
     /// (G1 2^18 on one thread is best at c = 15; on two cores c = 16 runs its 16 windows in 8 rounds against 9.) On one
