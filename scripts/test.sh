@@ -9,9 +9,10 @@ log=$(mktemp)
 dotnet build Proving.sln -c Release --nologo --verbosity quiet || { echo "Tests: 0 passed, 1 failed (build failed)"; exit 1; }
 dotnet test Proving.sln -c Release --no-build --nologo --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
-# The arithmetic again with the JIT's hardware intrinsics off (BMI2/AVX paths fall back to portable code).
+# The arithmetic again with the JIT's hardware intrinsics off (BMI2/AVX paths fall back to portable code), and the
+# MSM bucket reductions and precompute preparation (lane XYZZ, reduction and slice tests: the scalar fallbacks).
 DOTNET_EnableHWIntrinsic=0 dotnet test tests/Proving.Core.Tests -c Release --no-build --nologo \
-  --filter "FullyQualifiedName~Proving.Core.Tests.Algebra|FullyQualifiedName~Proving.Core.Tests.Ntt|FullyQualifiedName~LaneSliceTests" 2>&1 | tee -a "$log"
+  --filter "FullyQualifiedName~Proving.Core.Tests.Algebra|FullyQualifiedName~Proving.Core.Tests.Ntt|FullyQualifiedName~LaneXyzzTests|FullyQualifiedName~BucketReduction|FullyQualifiedName~AccumulatorsWithLaneReduction|FullyQualifiedName~LaneSliceTests" 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -ne 0 ] && rc=1
 # Sum the per-assembly lines "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T".
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed:' "$log" \

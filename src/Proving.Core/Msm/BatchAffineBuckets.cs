@@ -15,8 +15,8 @@ namespace Proving.Core.Msm;
 /// doubling of a point with y = 0) becomes empty. A pair whose bucket is already pending in the current batch is
 /// deferred to a queue of up to B pairs, retried after each batch; a pair that finds the queue full, and any pair
 /// still deferred at the end of the window, goes into a lazily allocated XYZZ overflow bucket, so inputs with many
-/// repeats of one bucket stay O(n) with XYZZ cost. The window sum is Σ (b + 1)·(affine[b] + overflow[b]) by the
-/// running-sum trick.
+/// repeats of one bucket stay O(n) with XYZZ cost. The window sum is Σ (b + 1)·(affine[b] + overflow[b]) by
+/// <see cref="BucketReduction"/>.
 /// </para>
 /// <para>
 /// On AVX-512 hardware the flush of BN254 G1 and G2 runs eight additions at a time (BatchAffineBuckets.Vector.cs);
@@ -51,11 +51,15 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
     private Xyzz<TF>[]? _overflow;
     private bool _overflowUsed;
 
+    private readonly bool _vectorReduce;
+
     /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets and batches of <paramref name="batchSize"/>
     /// additions (at least 1); <paramref name="vectorFlush"/> (default <see cref="BatchAffineFlush.VectorByDefault"/>)
-    /// selects the eight-lane flush where it applies (BN254 G1 and G2 on AVX-512).</summary>
-    public BatchAffineBuckets(int maxBuckets, int batchSize, bool? vectorFlush = null)
+    /// selects the eight-lane flush where it applies (BN254 G1 and G2 on AVX-512), <paramref name="vectorReduce"/>
+    /// (default <see cref="BucketReduction.VectorByDefault"/>) the eight-lane bucket reduction.</summary>
+    public BatchAffineBuckets(int maxBuckets, int batchSize, bool? vectorFlush = null, bool? vectorReduce = null)
     {
+        _vectorReduce = BucketReduction.LanesApply<TF>() && (vectorReduce ?? BucketReduction.VectorByDefault);
         _capacity = Math.Max(1, batchSize);
         _buckets = new AffineBucket[maxBuckets];
         _full = new bool[maxBuckets];
@@ -245,18 +249,16 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
         bucket.X = x3;
     }
 
-    /// <summary>Σ (b + 1)·bucket[b] over the first <paramref name="used"/> buckets, from the top down.</summary>
+    /// <summary>Whether this accumulator may reduce its buckets in lanes (<see cref="BucketReduction"/>).</summary>
+    internal bool VectorReduce => _vectorReduce;
+
+    /// <summary>Whether the last window put pairs into the XYZZ overflow buckets.</summary>
+    internal bool OverflowUsed => _overflowUsed;
+
+    /// <summary>Σ (b + 1)·(affine[b] + overflow[b]) over the first <paramref name="used"/> buckets.</summary>
     private Xyzz<TF> Reduce(int used)
     {
-        var running = Xyzz<TF>.Infinity;
-        var sum = Xyzz<TF>.Infinity;
-        var overflow = _overflowUsed ? _overflow : null;
-        for (int b = used - 1; b >= 0; b--)
-        {
-            if (_full[b]) Xyzz<TF>.AddAffine(ref running, _buckets[b].X, _buckets[b].Y);
-            if (overflow != null) Xyzz<TF>.Add(ref running, overflow[b]);
-            Xyzz<TF>.Add(ref sum, running);
-        }
-        return sum;
+        fixed (AffineBucket* buckets = _buckets) fixed (bool* full = _full) fixed (Xyzz<TF>* overflow = _overflow)
+            return BucketReduction.SumAffine((TF*)buckets, full, _overflowUsed ? overflow : null, used, _vectorReduce);
     }
 }

@@ -7,7 +7,8 @@ using V8 = Proving.Core.Algebra.MontgomeryVector8<Proving.Core.Curves.Bn254.FqMo
 namespace Proving.Core.Msm;
 
 /// <summary>
-/// Eight elements of a coordinate field at once (<typeparamref name="TV"/>), for the eight-lane batch-affine flush.
+/// Eight elements of a coordinate field at once (<typeparamref name="TV"/>), for the eight-lane batch-affine flush and
+/// the eight-lane XYZZ additions of the bucket reduction (<see cref="LaneXyzz{TL, TV, TF}"/>).
 /// Elements in memory are those of the scalar field type (Fq: one <see cref="Limbs4"/> in Montgomery form; Fq2: c0 then
 /// c1), and an affine point or bucket is laid out as (X, Y).
 /// </summary>
@@ -92,9 +93,11 @@ internal readonly unsafe struct FqLanes : ILaneField<V8.Soa4>
     /// <summary>
     /// The eight products, compiled once as a method of their own, fully optimised, and called (also by
     /// <see cref="Fq2Lanes"/>). The JIT's inlining budget takes about one inlined eight-lane multiplication
-    /// per method: callers with several (a point doubling, the Karatsuba product) got the first inlined and the later
-    /// ones cut into calls to its unspecialised pieces (Round, M), run at tier 0 until recompiled (observed with
-    /// DOTNET_JitDisasm, .NET 10). A call costs a few stores and loads beside ~660 instructions per eight products.
+    /// per method: callers with several (a point doubling or addition, the Karatsuba product) got the first inlined and
+    /// the later ones cut into calls to its unspecialised pieces (Round, M), run at tier 0 until recompiled, and even
+    /// small helpers stopped being inlined (observed with DOTNET_JitDisasm, .NET 10; lane XYZZ additions were 1.5x
+    /// slower on G1 and 2-3x on G2, lane doublings ~2x). A call costs a few stores and loads beside ~660 instructions
+    /// per eight products.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static V8.Soa4 Product(in V8.Soa4 a, in V8.Soa4 b) => V8.Mul(a, b);
@@ -144,6 +147,7 @@ internal readonly unsafe struct Fq2Lanes : ILaneField<Fq2Lanes.Soa>
     public static Soa Select(Vector512<ulong> mask, in Soa a, in Soa b) =>
         new() { C0 = FqLanes.Select(mask, a.C0, b.C0), C1 = FqLanes.Select(mask, a.C1, b.C1) };
 
+    /// <summary>Karatsuba over the out-of-line Fq lane multiplication (<see cref="FqLanes.Product"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Soa Mul(in Soa a, in Soa b)
     {
@@ -153,6 +157,7 @@ internal readonly unsafe struct Fq2Lanes : ILaneField<Fq2Lanes.Soa>
         return new Soa { C0 = V8.Sub(v0, v1), C1 = V8.Sub(V8.Sub(s, v0), v1) };
     }
 
+    /// <summary>(c0 + c1)(c0 - c1) + 2·c0·c1·u over the out-of-line Fq lane multiplication.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Soa Square(in Soa a)
     {

@@ -36,9 +36,11 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
         // scalar one (MsmG1FlushBench: 2.0-2.6x on the whole MSM at 2^16 and 2^18), while the inversion, the XYZZ
         // additions and the bucket sums stay scalar: those terms scale by 2.5. This moves 2^16 from c = 13 to c = 12
         // (measured 307 against 356 ms) and keeps c = 13 at 2^18 (1003 against 1078 ms for c = 12). G2 (Fq2 lanes, Karatsuba):
-        // see G2VectorScale.
+        // see G2VectorScale. The bucket sums are no longer scalar where they run in lanes: see Cost's bucketScale.
         bool vector = BatchAffineFlush.VectorByDefault && MontgomeryVector8<FqModulus>.IsSupported;
         double scalarScale = !vector ? 1 : typeof(TF) == typeof(Fq) ? 2.5 : G2VectorScale;
+        // The bucket sums run in lanes (BucketReduction) where that applies, LaneSpeedup<TF>() times faster.
+        bool laneReduce = BucketReduction.VectorByDefault && BucketReduction.LanesApply<TF>();
         int degree = threads > 0 ? threads : ParallelChunks.Degree;
         if (n < 64) degree = 1;
         var best = new MsmPlan(1, MsmAccumulation.Xyzz, 1, 1, degree);
@@ -54,7 +56,8 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
                 for (int k = 1; k <= Math.Min(degree, Math.Max(1, n / 64)); k++)
                 {
                     double rounds = Math.Ceiling((double)windowCount * k / degree);
-                    double cost = rounds * Cost(acc, (n + k - 1) / k, buckets, batch, inversion, scalarScale);
+                    double bucketScale = laneReduce && buckets >= BucketReduction.MinBuckets ? 1 / BucketReduction.LaneSpeedup<TF>() : 1;
+                    double cost = rounds * Cost(acc, (n + k - 1) / k, buckets, batch, inversion, scalarScale, bucketScale);
                     if (cost < bestCost * 0.999)
                     {
                         bestCost = cost;
@@ -84,12 +87,27 @@ internal readonly record struct MsmPlan(int WindowBits, MsmAccumulation Accumula
     /// 18     3528 ms (15)       2446 ms (15, 2048)
     /// </code>
     /// <paramref name="scalarScale"/> multiplies every term that is not a batch-affine addition (1 for the scalar
-    /// flush; 2.5 for the eight-lane G1 flush, measured by MsmFlushBench).
+    /// flush; 2.5 for the eight-lane G1 flush, measured by MsmFlushBench). <paramref name="bucketScale"/> multiplies the
+    /// bucket term: 1 for the scalar running sum, 1 / <see cref="BucketReduction.LaneSpeedup{TF}"/> (1/4.0 on G1, 1/3.7
+    /// on G2) where the buckets are summed in lanes. Checked against one-thread wall times with the lane reduction
+    /// (min of 3..21 runs, busy shared machine, 2026-11-21; the model's choice in brackets; "before": the scalar
+    /// reduction at the previous model's choice):
+    /// <code>
+    /// log2 n  G1 ms by c                                   before        G2 ms by c                                before
+    /// 10      c8 16, c9 11, [c10 10], c11 12               17 (c9)       c8 29, [c9 25], c10 29                    40 (c8)
+    /// 12      c9 36, c10 27, [c11 24], c12 28              39 (c10)      c8 99, c9 73, [c10 64], c11 77            95 (c9)
+    /// 14      c10 96, c11 90, [c12 69], c13 74             97 (c11)      c9 276, c10 220, c11 197, [c12 202], c13 230  261 (c10)
+    /// 16      c11 337, c12 240, [c13 243], c14 234         298 (c12)     c11 708, c12 638-697, [c13 679-730], c14 700  802 (c12)
+    /// 18      c13 939, c14 853, c15 697, [c16 762]         972 (c13)
+    /// </code>
+    /// (G1 2^18 on one thread is best at c = 15; on two cores c = 16 runs its 16 windows in 8 rounds against 9.) On one
+    /// thread the model's choices are the measured best or within 5% of it. A bucket weight twice as large would pick
+    /// the same (G2 2^14: c = 11, 2% faster); half as large, one step wider everywhere (7-20% slower).
     /// </summary>
-    public static double Cost(MsmAccumulation accumulation, int points, int buckets, int batchSize, double inversion, double scalarScale = 1) =>
+    public static double Cost(MsmAccumulation accumulation, int points, int buckets, int batchSize, double inversion, double scalarScale = 1, double bucketScale = 1) =>
         accumulation == MsmAccumulation.BatchAffine
-            ? points * (1 + scalarScale * inversion / Math.Max(1, Math.Min(batchSize, points))) + scalarScale * 3.0 * buckets
-            : scalarScale * (points * 1.5 + 4.67 * buckets);
+            ? points * (1 + scalarScale * inversion / Math.Max(1, Math.Min(batchSize, points))) + scalarScale * bucketScale * 3.0 * buckets
+            : scalarScale * (points * 1.5 + bucketScale * 4.67 * buckets);
 
     /// <summary>Half the buckets of a window (so batches fill with few deferred pairs), between 1 and 2048 (measured:
     /// larger batches were slower at 2^16..2^18 on G1).</summary>

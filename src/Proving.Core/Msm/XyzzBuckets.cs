@@ -3,15 +3,24 @@ using Proving.Core.Algebra;
 namespace Proving.Core.Msm;
 
 /// <summary>Buckets in XYZZ coordinates: one mixed addition (8M + 2S) per point, then the running-sum reduction with
-/// full XYZZ additions.</summary>
+/// full XYZZ additions (eight lanes at a time for BN254 G1 and G2 on AVX-512, <see cref="BucketReduction"/>).</summary>
 internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
 {
     private readonly Xyzz<TF>[] _buckets;
+    private readonly bool _vectorReduce;
 
-    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets.</summary>
-    public XyzzBuckets(int maxBuckets) => _buckets = new Xyzz<TF>[maxBuckets];
+    /// <summary>Storage for up to <paramref name="maxBuckets"/> buckets; <paramref name="vectorReduce"/> (default
+    /// <see cref="BucketReduction.VectorByDefault"/>) selects the eight-lane reduction where it applies.</summary>
+    public XyzzBuckets(int maxBuckets, bool? vectorReduce = null)
+    {
+        _buckets = new Xyzz<TF>[maxBuckets];
+        _vectorReduce = BucketReduction.LanesApply<TF>() && (vectorReduce ?? BucketReduction.VectorByDefault);
+    }
+
+    /// <summary>Whether this accumulator may reduce its buckets in lanes (<see cref="BucketReduction"/>).</summary>
+    internal bool VectorReduce => _vectorReduce;
 
     /// <inheritdoc />
     public override Xyzz<TF> WindowSum(TAff* bases, int* digits, int start, int end, int bucketCount)
@@ -35,14 +44,6 @@ internal sealed unsafe class XyzzBuckets<TAff, TF> : BucketAccumulator<TAff, TF>
                 if (-d > used) used = -d;
             }
         }
-        // Σ (b + 1)·bucket[b] = Σ over b of the running sum of buckets from the top down.
-        var running = Xyzz<TF>.Infinity;
-        var sum = Xyzz<TF>.Infinity;
-        for (int b = used - 1; b >= 0; b--)
-        {
-            Xyzz<TF>.Add(ref running, buckets[b]);
-            Xyzz<TF>.Add(ref sum, running);
-        }
-        return sum;
+        fixed (Xyzz<TF>* pb = buckets) return BucketReduction.SumXyzz(pb, used, _vectorReduce);
     }
 }
