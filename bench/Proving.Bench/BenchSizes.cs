@@ -13,6 +13,14 @@ public static class BenchSizes
         return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
     }
 
+    /// <summary>The comma-separated integers in the environment variable <paramref name="variable"/>, or
+    /// <paramref name="defaults"/>.</summary>
+    public static IEnumerable<int> Ints(string variable, int[] defaults)
+    {
+        var env = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+    }
+
     /// <summary>The prover's overlapped-steps settings to measure: true (the default) or, with PROVING_BENCH_OVERLAP=both,
     /// true and false (before/after comparisons of <c>ProverOptions.ConcurrentSteps</c>).</summary>
     public static IEnumerable<bool> Overlap() =>

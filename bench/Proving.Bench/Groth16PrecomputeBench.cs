@@ -25,8 +25,11 @@ public class Groth16PrecomputeBench
     public string Circuit { get; set; } = "";
 
     /// <summary>Points stored per MSM base (1: none).</summary>
-    [Params(1, 4, MsmConfig.MaxPrecomputeFactor)]
+    [ParamsSource(nameof(Factors))]
     public int PrecomputeFactor { get; set; }
+
+    /// <summary>1, 4, 255, or PROVING_BENCH_FACTORS (e.g. 1,255).</summary>
+    public static IEnumerable<int> Factors => BenchSizes.Ints("PROVING_BENCH_FACTORS", [1, 4, MsmConfig.MaxPrecomputeFactor]);
 
     /// <summary>poseidon, eddsa_poseidon, chain_k16, or PROVING_BENCH_CIRCUITS.</summary>
     public static IEnumerable<string> Circuits

@@ -41,16 +41,11 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(16, 18);
 
     /// <summary>1, 2, 4, 255 (override with PROVING_BENCH_FACTORS).</summary>
-    public static IEnumerable<int> Factors => List("PROVING_BENCH_FACTORS", [1, 2, 4, MsmConfig.MaxPrecomputeFactor]);
+    public static IEnumerable<int> Factors => BenchSizes.Ints("PROVING_BENCH_FACTORS", [1, 2, 4, MsmConfig.MaxPrecomputeFactor]);
 
     /// <summary>PROVING_BENCH_C, or 0 (automatic).</summary>
-    public static IEnumerable<int> Windows => List("PROVING_BENCH_C", [0]);
+    public static IEnumerable<int> Windows => BenchSizes.Ints("PROVING_BENCH_C", [0]);
 
-    private static IEnumerable<int> List(string variable, int[] defaults)
-    {
-        var env = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrWhiteSpace(env) ? defaults : env.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
-    }
 
     private MsmConfig Config => new() { PrecomputeFactor = Factor, WindowBits = WindowBits };
 
