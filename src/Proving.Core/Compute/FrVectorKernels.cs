@@ -53,9 +53,15 @@ internal static unsafe class FrVectorKernels
         int i = 0;
         for (; i + 8 <= count; i += 8)
         {
-            V.Store(a + i, V.Mul(V.Load(a + i), powers));
-            powers = V.Mul(powers, step);
+            V.Store(a + i, Product(V.Load(a + i), powers));
+            powers = Product(powers, step);
         }
         return i;
     }
+
+    /// <summary>Eight products as a call to one fully optimised method: two multiplications inlined into one loop
+    /// exhaust the JIT's inlining budget, and the second then ran as calls into its unspecialised pieces (measured:
+    /// ScaleByPowers at 2^12 took 0.53 ms, ten times Scale's 0.045 ms; see FqLanes.Product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static V.Soa4 Product(in V.Soa4 a, in V.Soa4 b) => V.Mul(a, b);
 }
