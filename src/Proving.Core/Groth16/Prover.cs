@@ -20,7 +20,7 @@ public sealed class Prover
 {
     private readonly MsmBases<G1Affine> _a, _b1, _c, _h;
     private readonly MsmBases<G2Affine> _b2;
-    private readonly bool _concurrentSteps;
+    private readonly bool _overlap; // ProverOptions.ConcurrentSteps on a backend that takes concurrent calls
 
     /// <summary>The <see cref="ProverTimings"/> entry holding the wall clock of the overlapped NTTs and MSMs.</summary>
     public const string OverlappedStep = "NTTs and MSMs (overlapped, wall clock)";
@@ -40,14 +40,13 @@ public sealed class Prover
         Backend = backend ?? throw new ArgumentNullException(nameof(backend));
         LogDomainSize = System.Numerics.BitOperations.Log2((uint)key.DomainSize);
         options ??= ProverOptions.Default;
-        _concurrentSteps = options.ConcurrentSteps;
+        _overlap = options.ConcurrentSteps && backend.SupportsConcurrentCalls;
         int factor = options.PrecomputeFactor;
-        bool overlap = _concurrentSteps && backend.SupportsConcurrentCalls;
         // Precomputed bases fix their window width; overlapped MSMs run on StepThreads cores each, so choose it for that.
         MsmConfig Prepare(int n) => new()
         {
             PrecomputeFactor = factor,
-            WindowBits = overlap && factor > 1 ? CpuMsm.PrecomputeWindowBits(n, factor, StepThreads) : 0,
+            WindowBits = _overlap && factor > 1 ? CpuMsm.PrecomputeWindowBits(n, factor, StepThreads) : 0,
         };
         _a = backend.PrepareMsmBasesG1(key.A, Prepare(key.A.Length));
         _b1 = backend.PrepareMsmBasesG1(key.B1, Prepare(key.B1.Length));
@@ -122,10 +121,9 @@ public sealed class Prover
         const string nttStep = "NTTs (3 inverse + 3 odd-coset)";
         G1Projective piA = default, piB1 = default, piC = default, piH = default;
         G2Projective piB2 = default;
-        bool overlap = _concurrentSteps && Backend.SupportsConcurrentCalls;
         // With overlapping steps each MSM runs on a share of the cores (see ProverOptions.ConcurrentSteps).
-        var msm = overlap ? new MsmConfig { Threads = StepThreads } : MsmConfig.Default;
-        var group = overlap ? new List<ProverStep>() : null;
+        var msm = _overlap ? new MsmConfig { Threads = StepThreads } : MsmConfig.Default;
+        var group = _overlap ? new List<ProverStep>() : null;
         var steps = new StepScheduler.Step[]
         {
             // The NTTs and MSM H are the critical path (H needs h); B2, the largest MSM, next.
@@ -150,7 +148,7 @@ public sealed class Prover
             new(() => piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, msm), concurrent: group)),
             new(() => piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), msm), concurrent: group)),
         };
-        if (overlap)
+        if (_overlap)
         {
             var wall = System.Diagnostics.Stopwatch.StartNew();
             StepScheduler.Run(steps, StepWorkers);
