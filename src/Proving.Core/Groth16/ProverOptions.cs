@@ -17,9 +17,11 @@ public sealed record ProverOptions
     /// and 1 G2 (B2) point, per domain element 1 G1 (H) point, i.e. about F·(3·72 + 136) = F·352 bytes per wire plus
     /// F·72 bytes per domain element (72 and 136 bytes are the in-memory sizes of G1Affine and G2Affine); see
     /// <see cref="Prover.PrecomputedBytes"/>. Worth it only for a prover that makes many proofs with one key (a service):
-    /// on a 2^16-constraint chain circuit (2 cores) f = 2 or 4 made a proof about a quarter faster after 30–40 s of
-    /// preparation, paid back after about 15 proofs; the default is off because one-shot proving (the CLI) would pay the
-    /// preparation for a single proof. Backends without precomputation (the GPU backends) ignore it.
+    /// on the 2^16-constraint chain circuit (2 cores, AVX-512; bench/RESULTS.md, session 3) f = 255 took 685 ms per proof
+    /// against about 1000 ms at f = 1, after 6.5 s of preparation and 423 MiB (paid back after about 20 proofs; 2^12:
+    /// 65 against 105 ms after 0.6 s; 2^18: 2.5 against 2.8 s after 26 s and 1.7 GiB). The default is off because
+    /// one-shot proving (the CLI) would pay the preparation for a single proof. Backends without precomputation (the GPU
+    /// backends) ignore it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 1..<see cref="MsmConfig.MaxPrecomputeFactor"/>.</exception>
     public int PrecomputeFactor
