@@ -103,13 +103,15 @@ public sealed class Prover
             if (progress != null) lock (gate) progress.Report(p);
         }
         // one step: reported as started (0 of total), timed, reported as done (total of total)
-        T Step<T>(ProverPhase phase, string name, Func<T> body, int total = 1, List<ProverStep>? concurrent = null)
+        // (an overlapped step keeps its time in its slot of `overlapped`, added to the timings in order afterwards)
+        var overlapped = new ProverStep[6];
+        T Step<T>(ProverPhase phase, string name, Func<T> body, int total = 1, int slot = -1)
         {
             Report(new ProverProgress(phase, name, 0, total));
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var result = body();
-            if (concurrent is null) timings.Add(name, sw.Elapsed);
-            else lock (concurrent) concurrent.Add(new ProverStep(name, sw.Elapsed, true));
+            if (_overlap && slot >= 0) overlapped[slot] = new ProverStep(name, sw.Elapsed, true);
+            else timings.Add(name, sw.Elapsed);
             Report(new ProverProgress(phase, name, total, total));
             return result;
         }
@@ -123,7 +125,6 @@ public sealed class Prover
         G2Projective piB2 = default;
         // With overlapping steps each MSM runs on a share of the cores (see ProverOptions.ConcurrentSteps).
         var msm = _overlap ? new MsmConfig { Threads = StepThreads } : MsmConfig.Default;
-        var group = _overlap ? new List<ProverStep>() : null;
         var steps = new StepScheduler.Step[]
         {
             // The NTTs and MSM H are the critical path (H needs h); B2, the largest MSM, next.
@@ -141,25 +142,26 @@ public sealed class Prover
                 Backend.PointwiseMul(a, b);
                 Backend.Sub(a, c);
                 return 0;
-            }, total: 6, group)),
-            new(() => piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, a, msm), concurrent: group), After: 0),
-            new(() => piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(_b2, witness, msm), concurrent: group)),
-            new(() => piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(_a, witness, msm), concurrent: group)),
-            new(() => piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, msm), concurrent: group)),
-            new(() => piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), msm), concurrent: group)),
+            }, total: 6, slot: 0)),
+            new(() => piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, a, msm), slot: 1), After: 0),
+            new(() => piB2 = Step(ProverPhase.Msm, "MSM B2 (G2)", () => Backend.MsmG2(_b2, witness, msm), slot: 2)),
+            new(() => piA = Step(ProverPhase.Msm, "MSM A (G1)", () => Backend.MsmG1(_a, witness, msm), slot: 3)),
+            new(() => piB1 = Step(ProverPhase.Msm, "MSM B1 (G1)", () => Backend.MsmG1(_b1, witness, msm), slot: 4)),
+            new(() => piC = Step(ProverPhase.Msm, "MSM C (G1)", () => Backend.MsmG1(_c, witness.AsSpan(pk.NPublic + 1), msm), slot: 5)),
         };
+        // snarkjs's order of the steps (NTTs, then A, B1, B2, C, H): how they run one after another, and how overlapped
+        // steps are listed in the timings
+        int[] snarkjsOrder = [0, 3, 4, 2, 5, 1];
         if (_overlap)
         {
             var wall = System.Diagnostics.Stopwatch.StartNew();
             StepScheduler.Run(steps, StepWorkers);
             timings.Add(OverlappedStep, wall.Elapsed);
-            string[] order = [nttStep, "MSM A (G1)", "MSM B1 (G1)", "MSM B2 (G2)", "MSM C (G1)", "MSM H (G1)"];
-            foreach (var step in group!.OrderBy(g => Array.IndexOf(order, g.Step))) timings.Add(step.Step, step.Time, concurrent: true);
+            foreach (int i in snarkjsOrder) timings.Add(overlapped[i].Step, overlapped[i].Time, concurrent: true);
         }
         else
         {
-            // one after another, in the order of snarkjs's prover: NTTs, then A, B1, B2, C, H
-            foreach (int i in new[] { 0, 3, 4, 2, 5, 1 }) steps[i].Body();
+            foreach (int i in snarkjsOrder) steps[i].Body();
         }
         var proof = Step(ProverPhase.Blinding, "blinding", () =>
         {

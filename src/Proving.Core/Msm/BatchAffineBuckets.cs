@@ -88,7 +88,7 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
         for (int i = start; i < end; i++)
         {
             int d = digits[i];
-            if (PrefetchAhead > 0 && i + PrefetchAhead < end) Prefetch(digits[i + PrefetchAhead]);
+            if (i + PrefetchAhead < end) Prefetch(digits[i + PrefetchAhead]);
             if (d == 0) continue;
             int a = d > 0 ? d : -d;
             if (a > used) used = a;
@@ -102,8 +102,9 @@ internal sealed unsafe partial class BatchAffineBuckets<TAff, TF> : BucketAccumu
         return Reduce(used);
     }
 
-    /// <summary>How many points ahead the gather loop prefetches the bucket a point will touch (0: none).</summary>
-    internal static int PrefetchAhead = 16;
+    /// <summary>How many points ahead the gather loop prefetches the bucket a point will touch (measured 8, 16 and 32
+    /// at 2^16 over prepared bases: 16 best).</summary>
+    private const int PrefetchAhead = 16;
 
     /// <summary>Asks the cache for the bucket of digit <paramref name="d"/> (buckets are touched in random order, and
     /// with 2^14..2^15 buckets of 64..128 bytes they do not fit in L2).</summary>
