@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Proving.Core.Compute;
 using Proving.Core.Curves.Bn254;
+using Proving.Core.Msm;
 using Proving.Core.Ntt;
 using Proving.Gpu.Cuda;
 using Proving.Gpu.OpenCl;
@@ -9,13 +11,16 @@ namespace Proving.Gpu;
 /// <summary>
 /// <see cref="IComputeBackend"/> on a GPU context: NTTs by <see cref="GpuNtt"/>, vector operations by
 /// <see cref="GpuVectorOps"/>, G1 and G2 MSM by <see cref="GpuMsm"/>. Each call copies its inputs to the device and the
-/// results back. Registered as "cuda" and "opencl" by <see cref="GpuBackends.Register"/>. One thread at a time.
+/// results back, except that bases prepared by <see cref="PrepareMsmBasesG1"/> / <see cref="PrepareMsmBasesG2"/> (a
+/// proving key, as the Groth16 prover does once per key) stay in device memory, so their MSMs copy only the scalars. Registered as "cuda" and "opencl" by <see cref="GpuBackends.Register"/>. One thread at a time.
 /// </summary>
 public sealed class GpuComputeBackend : IComputeBackend
 {
     private readonly GpuContext _ctx;
     private readonly GpuNtt _ntt;
     private readonly GpuVectorOps _ops;
+    private readonly ConditionalWeakTable<object, IDisposable> _resident = new();   // MsmBases -> ResidentBases
+    private readonly List<IDisposable> _residentAll = [];
 
     /// <summary>Wraps <paramref name="context"/> (owned: disposed with the backend) under the registry name <paramref name="name"/>.</summary>
     public GpuComputeBackend(string name, GpuContext context)
@@ -76,13 +81,65 @@ public sealed class GpuComputeBackend : IComputeBackend
         return Msm.Msm(bases, scalars, config.WindowBits);
     }
 
-    /// <summary>G2 MSM on the device (configuration as for <see cref="MsmG1"/>).</summary>
+    /// <summary>G2 MSM on the device (configuration as for <see cref="MsmG1(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr}, MsmConfig)"/>).</summary>
     /// <exception cref="ArgumentException">The spans have different lengths.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     public G2Projective MsmG2(ReadOnlySpan<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         return Msm.Msm(bases, scalars, config.WindowBits);
+    }
+
+    /// <summary>Copies <paramref name="bases"/> to the device (64 bytes per point) where they stay until the backend is
+    /// disposed; MSMs over the returned bases on this backend copy only the scalars. No fixed-base precomputation:
+    /// <see cref="MsmConfig.PrecomputeFactor"/> does not apply (the result has factor 1 and wraps the array, not
+    /// copied), so other backends accept it too.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="GpuException">The device is out of memory.</exception>
+    public MsmBases<G1Affine> PrepareMsmBasesG1(G1Affine[] bases, MsmConfig config) =>
+        KeepResident(bases, config, Msm.UploadBases);
+
+    /// <summary>Copies G2 <paramref name="bases"/> to the device (128 bytes per point), as <see cref="PrepareMsmBasesG1"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="GpuException">The device is out of memory.</exception>
+    public MsmBases<G2Affine> PrepareMsmBasesG2(G2Affine[] bases, MsmConfig config) =>
+        KeepResident(bases, config, Msm.UploadBases);
+
+    /// <summary>Σ scalars[i]·bases[i] on G1: over the device copy when this backend prepared <paramref name="bases"/>,
+    /// else over <see cref="MsmBases{TAff}.Bases"/> copied for this call.</summary>
+    /// <exception cref="ArgumentException">scalars.Length is not bases.Count.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public G1Projective MsmG1(MsmBases<G1Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) =>
+        Resident(bases, scalars, config) is ResidentBases<G1Affine> r
+            ? Msm.Msm(r, scalars, config.WindowBits)
+            : MsmG1(bases.Bases.Span, scalars, config);
+
+    /// <summary>Σ scalars[i]·bases[i] on G2 over prepared bases (as <see cref="MsmG1(MsmBases{G1Affine}, ReadOnlySpan{Fr}, MsmConfig)"/>).</summary>
+    /// <exception cref="ArgumentException">scalars.Length is not bases.Count.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public G2Projective MsmG2(MsmBases<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) =>
+        Resident(bases, scalars, config) is ResidentBases<G2Affine> r
+            ? Msm.Msm(r, scalars, config.WindowBits)
+            : MsmG2(bases.Bases.Span, scalars, config);
+
+    private MsmBases<TAff> KeepResident<TAff>(TAff[] bases, MsmConfig config, Func<ReadOnlySpan<TAff>, ResidentBases<TAff>> upload)
+        where TAff : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        ArgumentNullException.ThrowIfNull(config);
+        var prepared = MsmBases<TAff>.Plain(bases);
+        var resident = upload(bases);
+        _residentAll.Add(resident);
+        _resident.Add(prepared, resident);
+        return prepared;
+    }
+
+    private IDisposable? Resident<TAff>(MsmBases<TAff> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) where TAff : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        ArgumentNullException.ThrowIfNull(config);
+        if (scalars.Length != bases.Count) throw new ArgumentException($"{scalars.Length} scalars for {bases.Count} bases");
+        return _resident.TryGetValue(bases, out var r) ? r : null;
     }
 
     /// <inheritdoc />
@@ -97,9 +154,12 @@ public sealed class GpuComputeBackend : IComputeBackend
     /// <inheritdoc />
     public void BatchInvert(Span<Fr> values) => _ops.Invert(values);
 
-    /// <summary>Frees the device tables and the context.</summary>
+    /// <summary>Frees the resident bases, the device tables and the context.</summary>
     public void Dispose()
     {
+        foreach (var r in _residentAll) r.Dispose();
+        _residentAll.Clear();
+        _resident.Clear();
         _ntt.Dispose();
         _ctx.Dispose();
     }

@@ -7,8 +7,9 @@ namespace Proving.Gpu;
 /// <summary>
 /// Multi-scalar multiplication Σ k_i·P_i over BN254 G1 or G2 on a <see cref="GpuContext"/> by Pippenger's bucket
 /// method (native/kernels/msm_common.h, msm_impl.h): digit decomposition, a counting sort of (bucket, point) pairs,
-/// bucket accumulation and per-window bucket reduction run on the device; the prefix sum of bucket sizes and the
-/// final combination of the ~254/c window sums (c doublings each) run on the CPU. One thread at a time.
+/// bucket accumulation in tasks of bounded length (<see cref="MsmBucketTasks"/>) and the windows' bucket reduction in
+/// levels run on the device; the prefix sum of bucket sizes, the task plan and the final combination of the ~254/c
+/// window sums (c doublings each) run on the CPU. One thread at a time.
 /// </summary>
 public sealed class GpuMsm
 {
@@ -109,33 +110,63 @@ public sealed class GpuMsm
         if (n == 0) return null;
         int windows = (ScalarBits + c - 1) / c;
         long bucketCount = (long)windows << c;
+        if (n * windows > uint.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(windowBits), $"{n} points in {windows} windows exceed 2^32 (point, window) pairs; use a wider window");
         var module = _ctx.Module($"msm_{group}.c");
+        string Kernel(string step) => $"{group}_msm_{step}";
 
         using var ds = _ctx.Upload<Fr>(scalars);
-        _ctx.Launch(module.Kernel("msm_scalars_from_mont"), n, 0, ds, (ulong)n);
+        _ctx.Launch(module.Kernel(Kernel("prepare_scalars")), n, 0, ds, bases, (ulong)n);
 
-        using var counts = _ctx.Allocate(4 * (bucketCount + 1));
+        using var counts = _ctx.Allocate(4 * bucketCount);
         _ctx.Clear(counts);
-        _ctx.Launch(module.Kernel($"{group}_msm_count"), n * windows, 0, ds, bases, counts, (uint)c, (uint)windows, (ulong)n);
-        var offsets = new uint[bucketCount + 1];
-        _ctx.Download<uint>(counts, offsets.AsSpan(0, (int)bucketCount));
-        uint sum = 0;
-        for (long b = 0; b < bucketCount; b++) { uint k = offsets[b]; offsets[b] = sum; sum += k; }
-        offsets[bucketCount] = sum;
+        _ctx.Launch(module.Kernel(Kernel("count")), n * windows, 0, ds, counts, (uint)c, (uint)windows, (ulong)n);
+        var offsets = new uint[bucketCount];
+        _ctx.Download<uint>(counts, offsets);
+        var tasks = MsmBucketTasks.Plan(offsets);
         _ctx.Write(counts, MemoryMarshal.AsBytes(offsets.AsSpan()));   // counts now serves as the scatter cursor
 
-        using var dOffsets = _ctx.Upload<uint>(offsets);
-        using var indices = _ctx.Allocate(4L * Math.Max(1u, sum));
-        _ctx.Launch(module.Kernel($"{group}_msm_scatter"), n * windows, 0, ds, bases, counts, indices, (uint)c, (uint)windows, (ulong)n);
-
-        using var buckets = _ctx.Allocate(jacobianBytes * bucketCount);
-        _ctx.Launch(module.Kernel($"{group}_msm_accumulate"), bucketCount, 0, bases, indices, dOffsets, buckets, (ulong)bucketCount);
-        using var sums = _ctx.Allocate((long)jacobianBytes * windows);
-        _ctx.Launch(module.Kernel($"{group}_msm_window_reduce"), windows, 0, buckets, sums, (uint)c, (uint)windows);
-        var result = new byte[jacobianBytes * windows];
-        _ctx.Read(sums, result);
-        return result;
+        using var indices = _ctx.Allocate(4 * Math.Max(1, tasks.Pairs));
+        _ctx.Launch(module.Kernel(Kernel("scatter")), n * windows, 0, ds, counts, indices, (uint)c, (uint)windows, (ulong)n);
+        using var taskStart = _ctx.Upload<uint>(tasks.TaskStart);
+        using var bucketTasks = _ctx.Upload<uint>(tasks.BucketTasks);
+        using var partials = _ctx.Allocate((long)jacobianBytes * Math.Max(1, tasks.TaskCount));
+        if (tasks.TaskCount > 0)
+            _ctx.Launch(module.Kernel(Kernel("accumulate")), tasks.TaskCount, 0, bases, indices, taskStart, partials, (ulong)tasks.TaskCount);
+        var levelBuffers = new List<GpuBuffer>();
+        try
+        {
+            GpuBuffer Allocate(long bytes) { var b = _ctx.Allocate(bytes); levelBuffers.Add(b); return b; }
+            var r = Allocate(jacobianBytes * bucketCount);
+            GpuBuffer? u = null;
+            _ctx.Launch(module.Kernel(Kernel("combine")), bucketCount, 0, partials, bucketTasks, r, (ulong)bucketCount);
+            // Levels of at most MaxLevelLog bits each, as even as possible; the last leaves one point per window.
+            int logN = c, logM = 0;
+            for (int levels = (c + MaxLevelLog - 1) / MaxLevelLog; levels > 0; levels--)
+            {
+                int logL = (logN + levels - 1) / levels;
+                long items = (long)windows << (logN - logL);
+                var rOut = Allocate(jacobianBytes * items);
+                var uOut = Allocate(jacobianBytes * items);
+                _ctx.Launch(module.Kernel(Kernel("reduce_level")), items, 0, r, u ?? r, rOut, uOut,
+                    (uint)logL, (uint)logM, u == null ? 0u : 1u, (ulong)items);
+                (r, u) = (rOut, uOut);
+                logM += logL;
+                logN -= logL;
+            }
+            var result = new byte[jacobianBytes * windows];
+            _ctx.Read(u!, result);
+            return result;
+        }
+        finally
+        {
+            foreach (var b in levelBuffers) b.Dispose();
+        }
     }
+
+    /// <summary>The most bucket bits one level of the device bucket reduction takes: a work item walks at most
+    /// 2^6 points of a window, so c = 16 needs three levels (6 + 5 + 5 bits).</summary>
+    internal const int MaxLevelLog = 6;
 
     private static void CheckLengths(int points, int scalars)
     {

@@ -96,6 +96,32 @@ public sealed class BackendTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => gpu.MsmG1(p, k.AsSpan(1), MsmConfig.Default));
     }
 
+    /// <summary>The prover on a GPU backend alone (no CPU beside it): the key's bases are prepared once on the device,
+    /// two witnesses are proved over them, and both proofs verify.</summary>
+    [Theory]
+    [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
+    public void Groth16ProverUsesResidentBases(string runtime)
+    {
+        using var gpu = (GpuComputeBackend?)Open(runtime, output);
+        if (gpu == null) return;
+        var key = Proving.Core.Circom.ZkeyReader.Read(Fixtures.File("poseidon", "circuit.zkey"));
+        var witness = Proving.Core.Circom.WtnsFile.Read(Fixtures.File("poseidon", "witness.wtns"));
+        var prover = new Proving.Core.Groth16.Prover(key, gpu);
+        for (int round = 0; round < 2; round++)
+        {
+            var (proof, publicSignals) = prover.Prove(witness);
+            Assert.True(Proving.Core.Groth16.Verifier.Verify(key.VerificationKey, publicSignals, proof), $"proof {round}");
+        }
+        // a prepared base set serves MSMs on this backend over its device copy, and still on other backends
+        var rng = new Random(3);
+        var k = key.A.Select(_ => Fr.Random(rng)).ToArray();
+        var prepared = gpu.PrepareMsmBasesG1(key.A, MsmConfig.Default);
+        using var cpu = new CpuBackend();
+        Assert.Equal(cpu.MsmG1(key.A, k, MsmConfig.Default), gpu.MsmG1(prepared, k, MsmConfig.Default));
+        Assert.Equal(cpu.MsmG1(key.A, k, MsmConfig.Default), ((IComputeBackend)cpu).MsmG1(prepared, k, MsmConfig.Default));
+        Assert.Throws<ArgumentException>(() => gpu.MsmG1(prepared, k.AsSpan(1), MsmConfig.Default));
+    }
+
     [Fact]
     public void AutoAndNamedSelection()
     {

@@ -65,6 +65,49 @@ public sealed class MsmKernelTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => msm.Msm(p, k.AsSpan(0, 3)));
     }
 
+    /// <summary>Scalars like a circom witness: mostly 0 and 1, a few small values, and some repeated large ones, so
+    /// a few buckets hold most (point, window) pairs and are cut into many tasks.</summary>
+    [Theory]
+    [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
+    public void SkewedScalarsSplitLargeBuckets(string runtime)
+    {
+        var ctx = GpuTargets.Open(runtime, output);
+        if (ctx == null) return;
+        var msm = new GpuMsm(ctx);
+        const int n = 3000;
+        var (p, k) = Inputs(n, 31);
+        var rng = new Random(32);
+        var big = Fr.Random(rng);
+        for (int i = 0; i < n; i++)
+        {
+            int roll = rng.Next(10);
+            k[i] = roll < 4 ? Fr.Zero : roll < 8 ? Fr.One : roll < 9 ? Fr.FromUInt64((ulong)rng.Next(1, 5)) : big;
+        }
+        Assert.True(MsmBucketTasks.TasksFor(1200) > 1, "the test must reach a bucket cut into several tasks");
+        foreach (var c in new[] { 0, 3, 8 })
+            Assert.True(Naive(p, k) == msm.Msm(p, k, c), $"window {c}");
+        Array.Fill(k, Fr.One);
+        Assert.True(Naive(p, k) == msm.Msm(p, k), "every scalar 1: one bucket of n points");
+        Array.Fill(k, big);
+        Assert.True(Naive(p, k) == msm.Msm(p, k), "one repeated scalar");
+    }
+
+    /// <summary>Window widths from 1 to 16 bits: one to three levels of the device bucket reduction, including level
+    /// widths that do not divide c.</summary>
+    [Theory]
+    [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
+    public void EveryReductionLevelShape(string runtime)
+    {
+        var ctx = GpuTargets.Open(runtime, output);
+        if (ctx == null) return;
+        var msm = new GpuMsm(ctx);
+        var (p, k) = Inputs(300, 41);
+        using var bases = msm.UploadBases(p);
+        var expected = Naive(p, k);
+        foreach (var c in new[] { 1, 2, 6, 7, 11, 12, 13, 16 })
+            Assert.True(expected == msm.Msm(bases, k, c), $"window {c}");
+    }
+
     [Theory]
     [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
     public void ResidentBasesServeSeveralScalarVectors(string runtime)
