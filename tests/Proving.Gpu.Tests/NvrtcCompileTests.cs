@@ -45,13 +45,25 @@ public sealed class NvrtcCompileTests(ITestOutputHelper output)
         output.WriteLine($"{file}: {ptx.Length} bytes of PTX for {result.Architecture}; log: {result.Log}");
     }
 
+    /// <summary>Each file compiles to an sm_90 CUBIN, and ptxas's resource report (registers, shared memory, stack
+    /// frame, spills: what the device tool's METHOD.md reads before spending device time) is printed per kernel. Spills
+    /// go to local memory, off chip: none is allowed outside the G2 kernels, whose Fq2 points exceed the 255
+    /// registers a thread can have.</summary>
     [Theory]
     [MemberData(nameof(EntryFiles))]
     public void CompilesToCubinForSm90(string file)
     {
-        var result = Nvrtc.Compile(KernelSources.Load(file), file, 90, cubin: true);
+        var result = Nvrtc.Compile(KernelSources.Load(file), file, 90, cubin: true, ["--ptxas-options=-v"]);
         Assert.True(result.Image.Length > 4 && result.Image[0] == 0x7F && result.Image[1] == (byte)'E', "a CUBIN is an ELF file");
         output.WriteLine($"{file}: {result.Image.Length}-byte CUBIN for {result.Architecture}");
+        var report = PtxasReport.Parse(result.Log);
+        Assert.NotEmpty(report);
+        foreach (var k in report)
+        {
+            output.WriteLine($"  {k.Kernel}: {k.Registers} registers, {k.SharedBytes} bytes shared, {k.StackBytes} bytes stack, {k.SpillStoreBytes} bytes spilled");
+            if (!k.Kernel.StartsWith("g2_", StringComparison.Ordinal))
+                Assert.True(k.SpillStoreBytes == 0, $"{k.Kernel} spills {k.SpillStoreBytes} bytes to local memory");
+        }
     }
 
     [Fact]
