@@ -7,9 +7,9 @@ namespace Proving.Gpu;
 /// <summary>
 /// Multi-scalar multiplication Σ k_i·P_i over BN254 G1 or G2 on a <see cref="GpuContext"/> by Pippenger's bucket
 /// method (native/kernels/msm_common.h, msm_impl.h): digit decomposition, a counting sort of (bucket, point) pairs,
-/// bucket accumulation in tasks of bounded length (<see cref="MsmBucketTasks"/>) and the windows' bucket reduction in
-/// levels run on the device; the prefix sum of bucket sizes, the task plan and the final combination of the ~254/c
-/// window sums (c doublings each) run on the CPU. One thread at a time.
+/// prefix sums of the bucket sizes, bucket accumulation in tasks of bounded length (see <see cref="PlanTasks"/>) and the
+/// windows' bucket reduction in levels run on the device; the final combination of the ~254/c window sums (c doublings
+/// each) runs on the CPU. One thread at a time.
 /// </summary>
 public sealed class GpuMsm
 {
@@ -118,28 +118,23 @@ public sealed class GpuMsm
         using var ds = _ctx.Upload<Fr>(scalars);
         _ctx.Launch(module.Kernel(Kernel("prepare_scalars")), n, 0, ds, bases, (ulong)n);
 
-        using var counts = _ctx.Allocate(4 * bucketCount);
+        using var counts = _ctx.Allocate(4 * (bucketCount + 1));   // one more, kept 0: the scans' totals land there
         _ctx.Clear(counts);
         _ctx.Launch(module.Kernel(Kernel("count")), n * windows, 0, ds, counts, (uint)c, (uint)windows, (ulong)n);
-        var offsets = new uint[bucketCount];
-        _ctx.Download<uint>(counts, offsets);
-        var tasks = MsmBucketTasks.Plan(offsets);
-        _ctx.Write(counts, MemoryMarshal.AsBytes(offsets.AsSpan()));   // counts now serves as the scatter cursor
+        using var tasks = PlanTasks(module, counts, bucketCount);
 
-        using var indices = _ctx.Allocate(4 * Math.Max(1, tasks.Pairs));
-        _ctx.Launch(module.Kernel(Kernel("scatter")), n * windows, 0, ds, counts, indices, (uint)c, (uint)windows, (ulong)n);
-        using var taskStart = _ctx.Upload<uint>(tasks.TaskStart);
-        using var bucketTasks = _ctx.Upload<uint>(tasks.BucketTasks);
+        using var indices = _ctx.Allocate(4 * Math.Max(1, tasks.Pairs));   // the offsets serve as the scatter cursor
+        _ctx.Launch(module.Kernel(Kernel("scatter")), n * windows, 0, ds, tasks.Offsets, indices, (uint)c, (uint)windows, (ulong)n);
         using var partials = _ctx.Allocate((long)jacobianBytes * Math.Max(1, tasks.TaskCount));
         if (tasks.TaskCount > 0)
-            _ctx.Launch(module.Kernel(Kernel("accumulate")), tasks.TaskCount, 0, bases, indices, taskStart, partials, (ulong)tasks.TaskCount);
+            _ctx.Launch(module.Kernel(Kernel("accumulate")), tasks.TaskCount, 0, bases, indices, tasks.TaskStart, partials, (ulong)tasks.TaskCount);
         var levelBuffers = new List<GpuBuffer>();
         try
         {
             GpuBuffer Allocate(long bytes) { var b = _ctx.Allocate(bytes); levelBuffers.Add(b); return b; }
             var r = Allocate(jacobianBytes * bucketCount);
             GpuBuffer? u = null;
-            _ctx.Launch(module.Kernel(Kernel("combine")), bucketCount, 0, partials, bucketTasks, r, (ulong)bucketCount);
+            _ctx.Launch(module.Kernel(Kernel("combine")), bucketCount, 0, partials, tasks.BucketTasks, r, (ulong)bucketCount);
             // Levels of at most MaxLevelLog bits each, as even as possible; the last leaves one point per window.
             int logN = c, logM = 0;
             for (int levels = (c + MaxLevelLog - 1) / MaxLevelLog; levels > 0; levels--)
@@ -161,6 +156,43 @@ public sealed class GpuMsm
         finally
         {
             foreach (var b in levelBuffers) b.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Bucket offsets and accumulation tasks on the device from the bucket sizes <paramref name="counts"/>
+    /// (<paramref name="bucketCount"/> u32s and one more that is 0): a bucket of m pairs becomes ⌈m / K⌉ tasks of
+    /// nearly equal length, K = max(32, ⌈√m⌉), so no work item walks more than about max(32, √m) points and a bucket
+    /// that collects most pairs (a witness full of 0s and 1s puts every 1 into one bucket) is summed by many. Reads back
+    /// the two totals (8 bytes).
+    /// </summary>
+    internal MsmTaskPlan PlanTasks(GpuModule module, GpuBuffer counts, long bucketCount)
+    {
+        long entries = bucketCount + 1;
+        var offsets = _ctx.Allocate(4 * entries);
+        var bucketTasks = _ctx.Allocate(4 * entries);
+        GpuBuffer? taskStart = null;
+        try
+        {
+            GpuScan.Exclusive(_ctx, module, counts, offsets, entries);
+            using (var taskCounts = _ctx.Allocate(4 * entries))
+            {
+                _ctx.Launch(module.Kernel("msm_task_counts"), entries, 0, counts, taskCounts, (ulong)entries);
+                GpuScan.Exclusive(_ctx, module, taskCounts, bucketTasks, entries);
+            }
+            Span<uint> totals = stackalloc uint[2];
+            _ctx.Read(offsets, System.Runtime.InteropServices.MemoryMarshal.AsBytes(totals[..1]), 4 * bucketCount);
+            _ctx.Read(bucketTasks, System.Runtime.InteropServices.MemoryMarshal.AsBytes(totals[1..]), 4 * bucketCount);
+            taskStart = _ctx.Allocate(4 * ((long)totals[1] + 1));
+            _ctx.Launch(module.Kernel("msm_task_starts"), bucketCount, 0, counts, offsets, bucketTasks, taskStart, (ulong)bucketCount);
+            return new MsmTaskPlan(offsets, bucketTasks, taskStart, totals[0], (int)totals[1]);
+        }
+        catch
+        {
+            offsets.Dispose();
+            bucketTasks.Dispose();
+            taskStart?.Dispose();
+            throw;
         }
     }
 
@@ -187,4 +219,18 @@ public sealed class ResidentBases<TAffine> : IDisposable
 
     /// <summary>Frees the device memory.</summary>
     public void Dispose() => Buffer.Dispose();
+}
+
+/// <summary>The device buffers of <see cref="GpuMsm.PlanTasks"/>: bucket b's pairs are positions
+/// [Offsets[b], Offsets[b + 1]) of the sorted index list and its tasks [BucketTasks[b], BucketTasks[b + 1]); task t
+/// covers positions [TaskStart[t], TaskStart[t + 1]). Offsets and BucketTasks hold bucket count + 1 u32s, TaskStart
+/// TaskCount + 1.</summary>
+internal sealed record MsmTaskPlan(GpuBuffer Offsets, GpuBuffer BucketTasks, GpuBuffer TaskStart, long Pairs, int TaskCount) : IDisposable
+{
+    public void Dispose()
+    {
+        Offsets.Dispose();
+        BucketTasks.Dispose();
+        TaskStart.Dispose();
+    }
 }

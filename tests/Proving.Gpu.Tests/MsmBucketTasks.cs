@@ -1,13 +1,11 @@
-namespace Proving.Gpu;
+namespace Proving.Gpu.Tests;
 
 /// <summary>
-/// How the device MSM (native/kernels/msm_impl.h) cuts its Pippenger buckets into accumulation tasks. A bucket of m
-/// (point, window) pairs becomes ⌈m / K⌉ tasks of nearly equal length with K = max(<see cref="MinTaskPoints"/>, ⌈√m⌉),
-/// so a work item walks at most about max(32, √m) points and the bucket's combine step about √m partial sums: a
-/// bucket that collects most pairs (a witness full of 0s and 1s puts every 1 into one bucket) no longer runs on one
-/// work item. Built on the host from the bucket sizes that <c>msm_count</c> returns.
+/// The host reference for the device MSM's task plan (GpuMsm.PlanTasks, msm_common.h's msm_task_counts and
+/// msm_task_starts): a bucket of m (point, window) pairs becomes ⌈m / K⌉ tasks of nearly equal length with
+/// K = max(<see cref="MinTaskPoints"/>, ⌈√m⌉), laid out bucket after bucket.
 /// </summary>
-internal sealed class MsmBucketTasks
+public sealed class MsmBucketTasks
 {
     /// <summary>The fewest points a task is cut down to.</summary>
     public const int MinTaskPoints = 32;
