@@ -9,7 +9,7 @@
 //      bucket that holds most points, as with a witness full of 0s and 1s, is summed by many work items)
 //   -> <g>_msm_combine (one work item per bucket: the sum of its tasks' partial sums)
 //   -> <g>_msm_reduce_level, one launch per level (each window's sum_d d * B_d by running sums over segments, the
-//      segments' results reduced again at the next level, so no work item walks more than ~2^6 buckets)
+//      segments' results reduced again at the next level, so no work item walks more than 2^4 buckets)
 //   -> [host: combine the window sums with c doublings each].
 // msm_g1.c and msm_g2.c instantiate msm_impl.h for one group each.
 #ifndef PROVING_MSM_COMMON_H

@@ -196,9 +196,11 @@ public sealed class GpuMsm
         }
     }
 
-    /// <summary>The most bucket bits one level of the device bucket reduction takes: a work item walks at most
-    /// 2^6 points of a window, so c = 16 needs three levels (6 + 5 + 5 bits).</summary>
-    internal const int MaxLevelLog = 6;
+    /// <summary>The most bucket bits one level of the device bucket reduction takes. With 4, a work item walks at most
+    /// 16 points of a window, and c = 16 takes four levels: the longest chain of dependent point operations is
+    /// 32 + 52 + 56 + 60 = 200 (2 additions per point on the first level, 3 on later ones, plus the level's doublings),
+    /// and the first level has 2^12 work items per window. Wider levels mean fewer, longer chains (6 bits: 337).</summary>
+    internal const int MaxLevelLog = 4;
 
     private static void CheckLengths(int points, int scalars)
     {

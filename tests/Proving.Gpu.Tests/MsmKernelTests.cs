@@ -92,7 +92,7 @@ public sealed class MsmKernelTests(ITestOutputHelper output)
         Assert.True(Naive(p, k) == msm.Msm(p, k), "one repeated scalar");
     }
 
-    /// <summary>Window widths from 1 to 16 bits: one to three levels of the device bucket reduction, including level
+    /// <summary>Window widths from 1 to 16 bits: one to four levels of the device bucket reduction, including level
     /// widths that do not divide c.</summary>
     [Theory]
     [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
