@@ -90,72 +90,30 @@ DEVICE u64 ntt_element(u64 start, u32 e, u32 log_m0, u32 log_s, u32 log_c)
     return start + ((u64)(x >> log_s) << (log_m0 + log_s)) + ((u64)(x & ((1u << log_s) - 1)) << log_m0) + (e & ((1u << log_c) - 1));
 }
 
-// c·h^idx for the element at array index g: idx its index in its column, bit-reversed when by_bit_reversed;
+// x times c·h^idx, idx the index in its column of the array element g (bit-reversed when by_bit_reversed):
 // c·h^idx = lo[idx mod 2^log_lo] · hi[idx >> log_lo], scale = lo then hi (built by GpuNtt).
-DEVICE fr_t ntt_scale_factor(const GLOBAL u32* scale, u32 log_lo, u32 by_bit_reversed, u32 log_n, u64 g)
+DEVICE fr_t ntt_scaled(fr_t x, u64 g, const GLOBAL u32* scale, u32 log_lo, u32 by_bit_reversed, u32 log_n)
 {
     u32 i = (u32)(g & (((u64)1 << log_n) - 1));
     if (by_bit_reversed) i = bit_reverse(i, log_n);
-    return fr_mul(fr_load(scale, i & ((1u << log_lo) - 1)), fr_load(scale, (1u << log_lo) + (i >> log_lo)));
+    return fr_mul(x, fr_mul(fr_load(scale, i & ((1u << log_lo) - 1)), fr_load(scale, (1u << log_lo) + (i >> log_lo))));
 }
 
-// Stages log_m0 .. log_m0 + log_s - 1 of every column, in local memory, on groups of 2^(log_b + log_s + log_c)
-// elements. Within a block of 2^(log_m0 + log_s) elements, the stages pair indices that differ only in bits
-// log_m0 .. log_m0 + log_s - 1, so a group takes the 2^log_s elements (x << log_m0) + low for 2^log_c consecutive
-// low (its columns: runs of 2^log_c neighbouring elements, loaded word by word by neighbouring work items) and, when
-// log_c = log_m0 (whole blocks), 2^log_b consecutive blocks. Group g starts at block (g >> (log_m0 - log_c)) << log_b,
-// low = (g mod 2^(log_m0 - log_c)) << log_c. Elements at or past total (the last group of a batch) are left alone.
-// scale_mode: bit 0 scales after the load, bit 1 before the store (see ntt_scale; bit 2: bit-reversed index).
-// Any power-of-two group size up to 2^(log_b + log_s + log_c - 1) work items; each does size / 2 / LOCAL_SIZE
-// butterflies per stage.
-KERNEL NTT_BOUNDS void fr_ntt_pass(GLOBAL u32* a, const GLOBAL u32* tw, const GLOBAL u32* scale, u32 log_n,
-                                   u32 log_m0, u32 log_s, u32 log_c, u32 log_b, u32 scale_mode, u32 log_scale_lo, u64 total)
-{
-    LOCAL u32 sh[8 * NTT_LOCAL];
-    u32 lid = LOCAL_ID, threads = LOCAL_SIZE;
-    u32 log_size = log_b + log_s + log_c, size = 1u << log_size;
-    u32 log_chunks = log_m0 - log_c;
-    u64 group = GROUP_ID;
-    u64 start = ((group >> log_chunks) << (log_b + log_m0 + log_s)) + ((group & ((1u << log_chunks) - 1)) << log_c);
-    u32 low0 = (u32)(start & ((1u << log_m0) - 1));
-    // word w of the group: element e = w / 8 (its run x = e >> log_c), limb w mod 8
-    for (u32 w = lid; w < 8 * size; w += threads) {
-        u64 g = ntt_element(start, w >> 3, log_m0, log_s, log_c);
-        sh[sh_at(w & 7, w >> 3)] = g < total ? a[g * 8 + (w & 7)] : 0;
-    }
-    BARRIER();
-    if (scale_mode & 1) {   // (in the kernel body: PoCL 3.1 lost local stores made in a called function here)
-        for (u32 e = lid; e < size; e += threads) {
-            u64 g = ntt_element(start, e, log_m0, log_s, log_c);
-            if (g < total) sh_store(sh, e, fr_mul(sh_load(sh, e), ntt_scale_factor(scale, log_scale_lo, scale_mode >> 2, log_n, g)));
-        }
-        BARRIER();
-    }
-    for (u32 t = 0; t < log_s; t++) {
-        u32 log_m = log_m0 + t;
-        for (u32 b = lid; b < size / 2; b += threads) {
-            u32 col = b & ((1u << log_c) - 1), q = b >> log_c;
-            u32 xt = q & ((1u << t) - 1);
-            u32 e0 = ((((q >> t) << (t + 1)) + xt) << log_c) + col;
-            u32 e1 = e0 + (1u << (log_c + t));
-            u32 j = (xt << log_m0) + low0 + col;
-            fr_t w = fr_load(tw, (u64)j << (log_n - 1 - log_m));
-            fr_t u = sh_load(sh, e0);
-            fr_t v = fr_mul(sh_load(sh, e1), w);
-            sh_store(sh, e0, fr_add(u, v));
-            sh_store(sh, e1, fr_sub(u, v));
-        }
-        BARRIER();
-    }
-    if (scale_mode & 2) {   // (in the kernel body: PoCL 3.1 lost local stores made in a called function here)
-        for (u32 e = lid; e < size; e += threads) {
-            u64 g = ntt_element(start, e, log_m0, log_s, log_c);
-            if (g < total) sh_store(sh, e, fr_mul(sh_load(sh, e), ntt_scale_factor(scale, log_scale_lo, scale_mode >> 2, log_n, g)));
-        }
-        BARRIER();
-    }
-    for (u32 w = lid; w < 8 * size; w += threads) {
-        u64 g = ntt_element(start, w >> 3, log_m0, log_s, log_c);
-        if (g < total) a[g * 8 + (w & 7)] = sh[sh_at(w & 7, w >> 3)];
-    }
-}
+// fr_ntt_pass: no scaling; fr_ntt_pass_scale_in: c·h^bit_reverse(i) as it loads (the forward coset shift: position i
+// holds coefficient bit_reverse(i) before the stages); fr_ntt_pass_scale_out: c·h^i as it stores (the inverse's 1/n
+// and coset). Separate entry points keep the branch out of the plain pass (PoCL stops vectorizing with it).
+#define NTT_PASS_NAME fr_ntt_pass
+#define NTT_PASS_SCALE 0
+#include "ntt_pass.h"
+#undef NTT_PASS_NAME
+#undef NTT_PASS_SCALE
+#define NTT_PASS_NAME fr_ntt_pass_scale_in
+#define NTT_PASS_SCALE 1
+#include "ntt_pass.h"
+#undef NTT_PASS_NAME
+#undef NTT_PASS_SCALE
+#define NTT_PASS_NAME fr_ntt_pass_scale_out
+#define NTT_PASS_SCALE 2
+#include "ntt_pass.h"
+#undef NTT_PASS_NAME
+#undef NTT_PASS_SCALE

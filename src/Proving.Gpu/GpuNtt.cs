@@ -73,28 +73,28 @@ public sealed class GpuNtt : IDisposable
         GpuBuffer? scale = null;
         if (!inverse && cosetShift is { } g) scale = ScaleTable(logN, inverse, Fr.One, g);
         if (inverse) scale = ScaleTable(logN, inverse, Fr.FromUInt64((ulong)n).Inverse(), cosetShift is { } gi ? gi.Inverse() : Fr.One);
-        var pass = module.Kernel("fr_ntt_pass");
-        var plan = Plan(logN, _localLog);
+        var pass = module.Kernel("fr_ntt_pass");   // the scaling variants share its limits (the same code and local memory)
+        // a group of 2^k elements takes 2^(k-1) work items, one butterfly each
+        int logLocal = Math.Min(_localLog, BitOperations.Log2((uint)Math.Max(1, pass.MaxGroupSize)) + 1);
+        var plan = Plan(logN, logLocal);
         for (int p = 0; p < plan.Count; p++)
         {
             var (logM0, logS, logC) = plan[p];
             // whole blocks per group (logC = logM0) leave room for 2^logB consecutive blocks of the batch
             long blocks = total >> (logM0 + logS);
             int logBlocksTotal = blocks <= 1 ? 0 : BitOperations.Log2((ulong)blocks - 1) + 1;
-            int logB = logC == logM0 ? Math.Max(0, Math.Min(_localLog - logS - logC, logBlocksTotal)) : 0;
-            int logSize = logB + logS + logC;
+            int logB = logC == logM0 ? Math.Max(0, Math.Min(logLocal - logS - logC, logBlocksTotal)) : 0;
             long groups = ((total >> logC) + (1L << (logB + logS)) - 1) >> (logB + logS);
-            int threads = (int)Math.Min(1L << (logSize - 1), FloorPow2(Math.Min(pass.MaxGroupSize, 1 << (LocalLog - 1))));
-            uint mode = 0;
-            if (scale != null && !inverse && p == 0) mode = 1 | 4;
-            if (scale != null && inverse && p == plan.Count - 1) mode = 2;
-            _ctx.Launch(pass, groups * threads, threads, data, tw, scale ?? tw, (uint)logN, (uint)logM0, (uint)logS, (uint)logC, (uint)logB,
-                mode, (uint)((logN + 1) / 2), (ulong)total);
+            int threads = 1 << (logB + logS + logC - 1);
+            var kernel = scale == null ? pass
+                : !inverse && p == 0 ? module.Kernel("fr_ntt_pass_scale_in")
+                : inverse && p == plan.Count - 1 ? module.Kernel("fr_ntt_pass_scale_out")
+                : pass;
+            _ctx.Launch(kernel, groups * threads, threads, data, tw, scale ?? tw, (uint)logN, (uint)logM0, (uint)logS, (uint)logC, (uint)logB,
+                (uint)((logN + 1) / 2), (ulong)total);
         }
         if (outputBitReversed) _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
     }
-
-    private static int FloorPow2(int x) => 1 << BitOperations.Log2((uint)Math.Max(1, x));
 
     /// <summary>
     /// The passes of a 2^logN transform: (first stage, stage count, log2 of the run of neighbouring elements a group
