@@ -24,6 +24,7 @@ public sealed class GpuNtt : IDisposable
 
     private readonly GpuContext _ctx;
     private readonly int _localLog;
+    private readonly GpuModule? _module;
     private readonly Dictionary<(int, bool), GpuBuffer> _twiddles = new();
     private readonly Dictionary<(int, bool), (Fr H, Fr C, GpuBuffer Table)> _scales = new();
 
@@ -31,13 +32,15 @@ public sealed class GpuNtt : IDisposable
     public GpuNtt(GpuContext context) : this(context, LocalLog) { }
 
     /// <summary>Plans passes of at most 2^<paramref name="localLog"/> elements per group (tests use small values to reach
-    /// many passes at small sizes).</summary>
-    internal GpuNtt(GpuContext context, int localLog)
+    /// many passes at small sizes) and runs the kernels of <paramref name="module"/> (a build of ntt.c, e.g. with other
+    /// defines; not owned) instead of the context's ntt.c.</summary>
+    internal GpuNtt(GpuContext context, int localLog, GpuModule? module = null)
     {
         _ctx = context ?? throw new ArgumentNullException(nameof(context));
         ArgumentOutOfRangeException.ThrowIfLessThan(localLog, MinLogRun + 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(localLog, LocalLog);
         _localLog = localLog;
+        _module = module;
     }
 
     /// <summary>Transforms <paramref name="values"/> in place: copies to the device, runs, copies back.</summary>
@@ -65,7 +68,7 @@ public sealed class GpuNtt : IDisposable
         long n = 1L << logN, total = n * batch;
         data.CheckRange(0, total * 32);
         if (logN == 0) return;   // a column of one element: every transform is the identity
-        var module = _ctx.Module("ntt.c");
+        var module = _module ?? _ctx.Module("ntt.c");
         if (!inputBitReversed) _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
         var tw = Twiddles(logN, inverse);
         // forward on a coset: a[i] *= g^i before the stages, i the coefficient's index (position p holds coefficient
