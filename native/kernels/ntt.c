@@ -1,6 +1,7 @@
 // Radix-2 decimation-in-time NTT over BN254 Fr on columns of n = 2^log_n elements stored one after another (a batch).
 // The stages take bit-reversed input and give natural output; the host orders the passes:
-//   [fr_bit_reverse] -> fr_ntt_pass (stages 0 .. s0-1) -> fr_ntt_pass (next stages) ... -> [fr_bit_reverse].
+//   [bit reversal] -> fr_ntt_pass (stages 0 .. s0-1) -> fr_ntt_pass (next stages) ... -> [bit reversal],
+// a bit reversal being fr_bit_reverse_tiles (or fr_bit_reverse for columns under 2^8).
 // Each fr_ntt_pass reads and writes the array once and runs up to NTT_LOCAL_LOG consecutive stages in local / shared
 // memory, so 2^24 takes 3 passes. The coset shift (forward) and the c·h^i scaling of the inverse are folded into the
 // first pass's loads and the last pass's stores.
@@ -32,7 +33,8 @@ DEVICE u32 bit_reverse(u32 x, u32 bits)
 #endif
 }
 
-// In-place bit-reversal permutation of every column; one work item per element (total = batch * n).
+// In-place bit-reversal permutation of every column; one work item per element (total = batch * n). Scattered
+// accesses: GpuNtt uses it below 2^(2 NTT_TILE_LOG) only, fr_bit_reverse_tiles above.
 KERNEL void fr_bit_reverse(GLOBAL u32* a, u32 log_n, u64 total)
 {
     u64 gid = GLOBAL_ID;
@@ -105,6 +107,36 @@ DEVICE fr_t ntt_scaled(fr_t x, u64 g, const GLOBAL u32* scale, u32 log_lo, u32 b
     u32 i = (u32)(g & (((u64)1 << log_n) - 1));
     if (by_bit_reversed) i = bit_reverse(i, log_n);
     return fr_mul(x, fr_mul(fr_load(scale, i & ((1u << log_lo) - 1)), fr_load(scale, (1u << log_lo) + (i >> log_lo))));
+}
+
+// In-place bit-reversal permutation of every column by tiles, for log_n >= 2 * NTT_TILE_LOG. With b = NTT_TILE_LOG and
+// the index split as (hi, mid, lo) = (top b bits, the middle bits, low b bits), bit_reverse(hi, mid, lo) =
+// (rev(lo), rev(mid), rev(hi)): the 2^2b elements of tile mid (every hi and lo) go to tile rev(mid), transposed.
+// Group g (column g >> (log_n - 2b), mid = the rest) loads tiles mid and rev(mid) in runs of 2^b neighbouring
+// elements, then writes each to the other's place, again in runs (groups with mid > rev(mid) have nothing to do).
+// Any group size; batch * 2^(log_n - 2b) groups.
+#define NTT_TILE_LOG 4
+KERNEL void fr_bit_reverse_tiles(GLOBAL u32* a, u32 log_n)
+{
+    LOCAL u32 sh[8 * NTT_LOCAL];   // two tiles of 2^2b <= NTT_LOCAL / 2 elements (sh_at spans all of it)
+    const u32 b = NTT_TILE_LOG, mask = (1u << NTT_TILE_LOG) - 1;
+    u32 log_mid = log_n - 2 * b;
+    u64 group = GROUP_ID;
+    u64 column = (group >> log_mid) << log_n;
+    u32 mid = (u32)(group & ((1u << log_mid) - 1)), rmid = bit_reverse(mid, log_mid);
+    if (mid > rmid) return;
+    u32 words = (mid == rmid ? 8u : 16u) << (2 * b);
+    for (u32 w = LOCAL_ID; w < words; w += LOCAL_SIZE) {   // element e = (tile t, hi, lo) of tile (t ? rmid : mid)
+        u32 e = w >> 3, hi = (e >> b) & mask, lo = e & mask;
+        u64 g = column + ((u64)hi << (log_n - b)) + ((u64)((e >> (2 * b)) ? rmid : mid) << b) + lo;
+        sh[sh_at(w & 7, e)] = a[g * 8 + (w & 7)];
+    }
+    BARRIER();
+    for (u32 w = LOCAL_ID; w < words; w += LOCAL_SIZE) {   // position (hi, lo) of tile (t ? mid : rmid) takes (t, rev(lo), rev(hi))
+        u32 e = w >> 3, t = e >> (2 * b), hi = (e >> b) & mask, lo = e & mask;
+        u64 g = column + ((u64)hi << (log_n - b)) + ((u64)(t ? mid : rmid) << b) + lo;
+        a[g * 8 + (w & 7)] = sh[sh_at(w & 7, (t << (2 * b)) + (bit_reverse(lo, b) << b) + bit_reverse(hi, b))];
+    }
 }
 
 // fr_ntt_pass: no scaling; fr_ntt_pass_scale_in: c·h^bit_reverse(i) as it loads (the forward coset shift: position i

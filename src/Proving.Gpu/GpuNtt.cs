@@ -19,6 +19,9 @@ public sealed class GpuNtt : IDisposable
     /// <summary>log2 of the elements one group holds in local memory: NTT_LOCAL_LOG of native/kernels/ntt.c.</summary>
     internal const int LocalLog = 10;
 
+    /// <summary>log2 of the side of fr_bit_reverse_tiles's tiles: NTT_TILE_LOG of native/kernels/ntt.c.</summary>
+    private const int TileLog = 4;
+
     /// <summary>The shortest run of neighbouring elements (log2) a strided pass loads: 4 Fr = 128 bytes.</summary>
     private const int MinLogRun = 2;
 
@@ -69,7 +72,7 @@ public sealed class GpuNtt : IDisposable
         data.CheckRange(0, total * 32);
         if (logN == 0) return;   // a column of one element: every transform is the identity
         var module = _module ?? _ctx.Module("ntt.c");
-        if (!inputBitReversed) _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
+        if (!inputBitReversed) BitReverse(module, data, logN, total);
         var tw = Twiddles(logN, inverse);
         // forward on a coset: a[i] *= g^i before the stages, i the coefficient's index (position p holds coefficient
         // bit_reverse(p) until the stages); inverse: out[j] *= n^-1 g^-j after them (natural order)
@@ -96,7 +99,20 @@ public sealed class GpuNtt : IDisposable
             _ctx.Launch(kernel, groups * threads, threads, data, tw, scale ?? tw, (uint)logN, (uint)logM0, (uint)logS, (uint)logC, (uint)logB,
                 (uint)((logN + 1) / 2), (ulong)total);
         }
-        if (outputBitReversed) _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
+        if (outputBitReversed) BitReverse(module, data, logN, total);
+    }
+
+    /// <summary>fr_bit_reverse_tiles (tiles of 2^TileLog x 2^TileLog elements) from 2^(2 TileLog), fr_bit_reverse below.</summary>
+    private void BitReverse(GpuModule module, GpuBuffer data, int logN, long total)
+    {
+        if (logN < 2 * TileLog)
+        {
+            _ctx.Launch(module.Kernel("fr_bit_reverse"), total, 0, data, (uint)logN, (ulong)total);
+            return;
+        }
+        var tiles = module.Kernel("fr_bit_reverse_tiles");
+        int threads = 1 << Math.Min(8, BitOperations.Log2((uint)Math.Max(1, tiles.MaxGroupSize)));
+        _ctx.Launch(tiles, (total >> (2 * TileLog)) * threads, threads, data, (uint)logN);
     }
 
     /// <summary>
