@@ -142,6 +142,16 @@ KERNEL void fr_bit_reverse_tiles(GLOBAL u32* a, u32 log_n)
 // fr_ntt_pass: no scaling; fr_ntt_pass_scale_in: c·h^bit_reverse(i) as it loads (the forward coset shift: position i
 // holds coefficient bit_reverse(i) before the stages); fr_ntt_pass_scale_out: c·h^i as it stores (the inverse's 1/n
 // and coset). Separate entry points keep the branch out of the plain pass (PoCL stops vectorizing with it).
+// In a pass: multiplies the work item's elements lid and lid + pairs by their ntt_scaled factors (a fixed count, so
+// PoCL still vectorizes; local memory written in the kernel itself, as PoCL 3.1 lost a callee's local stores), then
+// waits for the group.
+#define NTT_SCALE_OWN_ELEMENTS() \
+    UNROLL for (u32 k = 0; k < 2; k++) { \
+        u32 e = lid + k * pairs; \
+        fr_t x = sh_load(sh, e); \
+        sh_store(sh, e, ntt_scaled(x, ntt_element(start, e, log_m0, log_s, log_c), scale, log_scale_lo, NTT_PASS_SCALE == 1, log_n)); \
+    } \
+    BARRIER()
 #define NTT_PASS_NAME fr_ntt_pass
 #define NTT_PASS_SCALE 0
 #include "ntt_pass.h"

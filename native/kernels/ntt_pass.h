@@ -5,8 +5,8 @@
 // low (its columns: runs of 2^log_c neighbouring elements, loaded word by word by neighbouring work items) and, when
 // log_c = log_m0 (whole blocks), 2^log_b consecutive blocks. Group g starts at block (g >> (log_m0 - log_c)) << log_b,
 // low = (g mod 2^(log_m0 - log_c)) << log_c. Elements at or past total (the last group of a batch) are left alone.
-// NTT_PASS_SCALE 1: element i (of its column) is multiplied by c·h^bit_reverse(i) as the first stage reads it;
-// 2: by c·h^i as the last stage writes it (see ntt_scaled); 0: neither.
+// NTT_PASS_SCALE 1: element i (of its column) is multiplied by c·h^bit_reverse(i) after the load; 2: by c·h^i
+// before the store (see ntt_scaled; elements past total are scaled too, harmlessly, and never stored); 0: neither.
 // Groups of exactly 2^(log_b + log_s + log_c - 1) work items, one butterfly each per stage.
 KERNEL NTT_BOUNDS void NTT_PASS_NAME(GLOBAL u32* a, const GLOBAL u32* tw, const GLOBAL u32* scale, u32 log_n,
                                    u32 log_m0, u32 log_s, u32 log_c, u32 log_b, u32 log_scale_lo, u64 total)
@@ -24,6 +24,7 @@ KERNEL NTT_BOUNDS void NTT_PASS_NAME(GLOBAL u32* a, const GLOBAL u32* tw, const 
         sh[sh_at(w & 7, w >> 3)] = g < total ? a[g * 8 + (w & 7)] : 0;
     }
     BARRIER();
+    if (NTT_PASS_SCALE == 1) { NTT_SCALE_OWN_ELEMENTS(); }
     for (u32 t = 0; t < log_s; t++) {
         u32 log_m = log_m0 + t;
         {   // butterfly lid (one per work item: a loop here stops PoCL vectorizing across work items)
@@ -35,21 +36,13 @@ KERNEL NTT_BOUNDS void NTT_PASS_NAME(GLOBAL u32* a, const GLOBAL u32* tw, const 
             fr_t w = fr_load(tw, (u64)j << (log_n - 1 - log_m));
             fr_t u = sh_load(sh, e0);
             fr_t v = sh_load(sh, e1);
-            if (NTT_PASS_SCALE == 1 && t == 0) {
-                u = ntt_scaled(u, ntt_element(start, e0, log_m0, log_s, log_c), scale, log_scale_lo, NTT_PASS_SCALE == 1, log_n);
-                v = ntt_scaled(v, ntt_element(start, e1, log_m0, log_s, log_c), scale, log_scale_lo, NTT_PASS_SCALE == 1, log_n);
-            }
             v = fr_mul(v, w);
-            fr_t x0 = fr_add(u, v), x1 = fr_sub(u, v);
-            if (NTT_PASS_SCALE == 2 && t + 1 == log_s) {
-                x0 = ntt_scaled(x0, ntt_element(start, e0, log_m0, log_s, log_c), scale, log_scale_lo, NTT_PASS_SCALE == 1, log_n);
-                x1 = ntt_scaled(x1, ntt_element(start, e1, log_m0, log_s, log_c), scale, log_scale_lo, NTT_PASS_SCALE == 1, log_n);
-            }
-            sh_store(sh, e0, x0);
-            sh_store(sh, e1, x1);
+            sh_store(sh, e0, fr_add(u, v));
+            sh_store(sh, e1, fr_sub(u, v));
         }
         BARRIER();
     }
+    if (NTT_PASS_SCALE == 2) { NTT_SCALE_OWN_ELEMENTS(); }
     for (u32 w = lid; w < 8 * size; w += pairs) {
         u64 g = ntt_element(start, w >> 3, log_m0, log_s, log_c);
         if (g < total) a[g * 8 + (w & 7)] = sh[sh_at(w & 7, w >> 3)];
