@@ -3,8 +3,8 @@
 //   [bit reversal] -> fr_ntt_pass (stages 0 .. s0-1) -> fr_ntt_pass (next stages) ... -> [bit reversal],
 // a bit reversal being fr_bit_reverse_tiles (or fr_bit_reverse for columns under 2^8).
 // Each fr_ntt_pass reads and writes the array once and runs up to NTT_LOCAL_LOG consecutive stages in local / shared
-// memory, so 2^24 takes 3 passes. The coset shift (forward) and the c·h^i scaling of the inverse are folded into the
-// first pass's loads and the last pass's stores.
+// memory, so 2^24 takes 3 passes. The coset shift (forward) and the c·h^i scaling of the inverse ride on the first
+// pass (after its load) and the last pass (before its store).
 // tw holds w^j for j < n/2, w the primitive n-th root of unity (or its inverse for the inverse transform); the
 // stage with half-width m = 2^log_m uses w_2m^j = tw[j * n / 2m].
 #include "field.h"
@@ -139,12 +139,12 @@ KERNEL void fr_bit_reverse_tiles(GLOBAL u32* a, u32 log_n)
     }
 }
 
-// fr_ntt_pass: no scaling; fr_ntt_pass_scale_in: c·h^bit_reverse(i) as it loads (the forward coset shift: position i
-// holds coefficient bit_reverse(i) before the stages); fr_ntt_pass_scale_out: c·h^i as it stores (the inverse's 1/n
-// and coset). Separate entry points keep the branch out of the plain pass (PoCL stops vectorizing with it).
-// In a pass: multiplies the work item's elements lid and lid + pairs by their ntt_scaled factors (a fixed count, so
-// PoCL still vectorizes; local memory written in the kernel itself, as PoCL 3.1 lost a callee's local stores), then
-// waits for the group.
+// fr_ntt_pass: no scaling; fr_ntt_pass_scale_in: c·h^bit_reverse(i) after the load (the forward coset shift: position
+// i holds coefficient bit_reverse(i) before the stages); fr_ntt_pass_scale_out: c·h^i before the store (the inverse's
+// 1/n and coset). Separate entry points keep the scaling code out of the plain pass (with it, PoCL runs a pass about
+// 3x slower). NTT_SCALE_OWN_ELEMENTS multiplies the work item's elements lid and lid + pairs by their ntt_scaled
+// factors, then waits for the group; it writes local memory in the kernel itself, as on PoCL 3.1 the local stores of
+// a called function were lost.
 #define NTT_SCALE_OWN_ELEMENTS() \
     UNROLL for (u32 k = 0; k < 2; k++) { \
         u32 e = lid + k * pairs; \

@@ -8,8 +8,9 @@ namespace Proving.Gpu;
 /// coset g·&lt;ω&gt;, natural or bit-reversed order on either side, batches of columns. Definitions match
 /// Proving.Core's CPU NTT: forward out[j] = Σ a[i]·(g·ω^j)^i with ω = Fr.RootOfUnity(log2 n); inverse is its exact
 /// inverse (scaled by 1/n). Twiddle tables stay on the device per size and direction. One thread at a time.
-/// A transform is [bit reversal] + passes of up to 10 stages each in local memory (1 pass up to 2^10, 2 up to 2^18,
-/// 3 up to 2^26, 4 beyond) + [bit reversal]; the coset and 1/n scaling ride on the first / last pass.
+/// A transform is [bit reversal] + passes of up to 10 stages each in local memory (with groups of 512 work items:
+/// 1 pass up to 2^10, 2 up to 2^18, 3 up to 2^26, 4 beyond) + [bit reversal]; the coset and 1/n scaling ride on the
+/// first / last pass, by tables of about 2·sqrt(n) powers kept per size and direction.
 /// </summary>
 public sealed class GpuNtt : IDisposable
 {
@@ -97,7 +98,7 @@ public sealed class GpuNtt : IDisposable
                 : inverse && p == plan.Count - 1 ? module.Kernel("fr_ntt_pass_scale_out")
                 : pass;
             _ctx.Launch(kernel, groups * threads, threads, data, tw, scale ?? tw, (uint)logN, (uint)logM0, (uint)logS, (uint)logC, (uint)logB,
-                (uint)((logN + 1) / 2), (ulong)total);
+                (uint)ScaleLogLo(logN), (ulong)total);
         }
         if (outputBitReversed) BitReverse(module, data, logN, total);
     }
@@ -144,7 +145,7 @@ public sealed class GpuNtt : IDisposable
     private GpuBuffer ScaleTable(int logN, bool inverse, Fr c, Fr h)
     {
         if (_scales.TryGetValue((logN, inverse), out var cached) && cached.H == h && cached.C == c) return cached.Table;
-        int logLo = (logN + 1) / 2;
+        int logLo = ScaleLogLo(logN);
         var table = new Fr[(1 << logLo) + (1 << (logN - logLo))];
         var p = c;
         for (int i = 0; i < 1 << logLo; i++) { table[i] = p; p *= h; }
@@ -156,6 +157,8 @@ public sealed class GpuNtt : IDisposable
         _scales[(logN, inverse)] = (h, c, buffer);
         return buffer;
     }
+
+    private static int ScaleLogLo(int logN) => (logN + 1) / 2;
 
     private GpuBuffer Twiddles(int logN, bool inverse)
     {
