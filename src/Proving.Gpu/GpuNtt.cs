@@ -80,9 +80,11 @@ public sealed class GpuNtt : IDisposable
         GpuBuffer? scale = null;
         if (!inverse && cosetShift is { } g) scale = ScaleTable(logN, inverse, Fr.One, g);
         if (inverse) scale = ScaleTable(logN, inverse, Fr.FromUInt64((ulong)n).Inverse(), cosetShift is { } gi ? gi.Inverse() : Fr.One);
-        var pass = module.Kernel("fr_ntt_pass");   // the scaling variants share its limits (the same code and local memory)
+        var pass = module.Kernel("fr_ntt_pass");
+        var scaled = scale == null ? pass : module.Kernel(inverse ? "fr_ntt_pass_scale_out" : "fr_ntt_pass_scale_in");
         // a group of 2^k elements takes 2^(k-1) work items, one butterfly each
-        int logLocal = Math.Min(_localLog, BitOperations.Log2((uint)Math.Max(1, pass.MaxGroupSize)) + 1);
+        int maxGroup = Math.Max(1, Math.Min(pass.MaxGroupSize, scaled.MaxGroupSize));
+        int logLocal = Math.Min(_localLog, BitOperations.Log2((uint)maxGroup) + 1);
         var plan = Plan(logN, logLocal);
         for (int p = 0; p < plan.Count; p++)
         {
@@ -93,10 +95,7 @@ public sealed class GpuNtt : IDisposable
             int logB = logC == logM0 ? Math.Max(0, Math.Min(logLocal - logS - logC, logBlocksTotal)) : 0;
             long groups = ((total >> logC) + (1L << (logB + logS)) - 1) >> (logB + logS);
             int threads = 1 << (logB + logS + logC - 1);
-            var kernel = scale == null ? pass
-                : !inverse && p == 0 ? module.Kernel("fr_ntt_pass_scale_in")
-                : inverse && p == plan.Count - 1 ? module.Kernel("fr_ntt_pass_scale_out")
-                : pass;
+            var kernel = (inverse ? p == plan.Count - 1 : p == 0) ? scaled : pass;
             _ctx.Launch(kernel, groups * threads, threads, data, tw, scale ?? tw, (uint)logN, (uint)logM0, (uint)logS, (uint)logC, (uint)logB,
                 (uint)ScaleLogLo(logN), (ulong)total);
         }
