@@ -87,15 +87,25 @@ public abstract class FieldKernelTests<T>(ITestOutputHelper output) where T : un
                 $"{typeof(T).Name} {op} on {ctx.Device.Name}, element {i}: {a[i]} , {b[i]} -> expected {expected[i]}, got {Hex(actual[i])} (raw Montgomery limbs)");
     }
 
+    /// <summary>The element whose raw Montgomery limbs are <paramref name="limbs"/> (below p).</summary>
+    private static T Raw(System.Numerics.BigInteger limbs)
+    {
+        var bytes = new byte[32];
+        limbs.TryWriteBytes(bytes, out _, isUnsigned: true);
+        return MemoryMarshal.Read<T>(bytes);
+    }
+
     private static string Hex(T v) => Convert.ToHexString(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in v)));
 
-    /// <summary>Edge values first (0, 1, p - 1, p - 2, 2, 2^32, 2^64, 2^128, 2^253), then random elements.</summary>
+    /// <summary>Edge values first (0, 1, p - 1, p - 2, 2, 2^32, 2^64, 2^128, 2^253; then elements whose Montgomery limbs
+    /// are p - 1, 2^253 - 1 and 2^32 - 1, the largest words the carry chains see), then random elements.</summary>
     internal static T[] Inputs(int n, int seed)
     {
         var p = T.Modulus;
+        var one = System.Numerics.BigInteger.One;
         var edges = new[] { T.Zero, T.One, T.FromBigInteger(p - 1), T.FromBigInteger(p - 2), T.FromUInt64(2),
-            T.FromBigInteger(System.Numerics.BigInteger.One << 32), T.FromBigInteger(System.Numerics.BigInteger.One << 64),
-            T.FromBigInteger(System.Numerics.BigInteger.One << 128), T.FromBigInteger(System.Numerics.BigInteger.One << 253) };
+            T.FromBigInteger(one << 32), T.FromBigInteger(one << 64), T.FromBigInteger(one << 128), T.FromBigInteger(one << 253),
+            Raw(p - 1), Raw((one << 253) - 1), Raw((one << 32) - 1) };
         var rng = new Random(seed);
         var values = new T[n];
         for (int i = 0; i < n; i++) values[i] = i < edges.Length ? edges[i] : T.Random(rng);
