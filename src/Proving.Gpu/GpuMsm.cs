@@ -128,23 +128,31 @@ public sealed class GpuMsm
         using var partials = _ctx.Allocate((long)jacobianBytes * Math.Max(1, tasks.TaskCount));
         if (tasks.TaskCount > 0)
             _ctx.Launch(module.Kernel(Kernel("accumulate")), tasks.TaskCount, 0, bases, indices, tasks.TaskStart, partials, (ulong)tasks.TaskCount);
+        using var buckets = _ctx.Allocate(jacobianBytes * bucketCount);
+        _ctx.Launch(module.Kernel(Kernel("combine")), bucketCount, 0, partials, tasks.BucketTasks, buckets, (ulong)bucketCount);
+        return ReduceBuckets(module.Kernel(Kernel("reduce_level")), buckets, windows, c, jacobianBytes);
+    }
+
+    /// <summary>Each window's Σ_d d·B_d over its 2^c buckets (Jacobian, window after window in
+    /// <paramref name="buckets"/>) by <c>reduce_level</c> launches of at most <see cref="MaxLevelLog"/> bits each, as even
+    /// as possible; the last leaves one point per window. Returns the window sums' bytes.</summary>
+    private byte[] ReduceBuckets(GpuKernel reduceLevel, GpuBuffer buckets, int windows, int c, int jacobianBytes)
+    {
         var levelBuffers = new List<GpuBuffer>();
         try
         {
-            GpuBuffer Allocate(long bytes) { var b = _ctx.Allocate(bytes); levelBuffers.Add(b); return b; }
-            var r = Allocate(jacobianBytes * bucketCount);
+            GpuBuffer r = buckets;
             GpuBuffer? u = null;
-            _ctx.Launch(module.Kernel(Kernel("combine")), bucketCount, 0, partials, tasks.BucketTasks, r, (ulong)bucketCount);
-            // Levels of at most MaxLevelLog bits each, as even as possible; the last leaves one point per window.
             int logN = c, logM = 0;
             for (int levels = (c + MaxLevelLog - 1) / MaxLevelLog; levels > 0; levels--)
             {
                 int logL = (logN + levels - 1) / levels;
                 long items = (long)windows << (logN - logL);
-                var rOut = Allocate(jacobianBytes * items);
-                var uOut = Allocate(jacobianBytes * items);
-                _ctx.Launch(module.Kernel(Kernel("reduce_level")), items, 0, r, u ?? r, rOut, uOut,
-                    (uint)logL, (uint)logM, u == null ? 0u : 1u, (ulong)items);
+                var rOut = _ctx.Allocate(jacobianBytes * items);
+                levelBuffers.Add(rOut);
+                var uOut = _ctx.Allocate(jacobianBytes * items);
+                levelBuffers.Add(uOut);
+                _ctx.Launch(reduceLevel, items, 0, r, u ?? r, rOut, uOut, (uint)logL, (uint)logM, u == null ? 0u : 1u, (ulong)items);
                 (r, u) = (rOut, uOut);
                 logM += logL;
                 logN -= logL;
@@ -181,8 +189,8 @@ public sealed class GpuMsm
                 GpuScan.Exclusive(_ctx, module, taskCounts, bucketTasks, entries);
             }
             Span<uint> totals = stackalloc uint[2];
-            _ctx.Read(offsets, System.Runtime.InteropServices.MemoryMarshal.AsBytes(totals[..1]), 4 * bucketCount);
-            _ctx.Read(bucketTasks, System.Runtime.InteropServices.MemoryMarshal.AsBytes(totals[1..]), 4 * bucketCount);
+            _ctx.Read(offsets, MemoryMarshal.AsBytes(totals[..1]), 4 * bucketCount);
+            _ctx.Read(bucketTasks, MemoryMarshal.AsBytes(totals[1..]), 4 * bucketCount);
             taskStart = _ctx.Allocate(4 * ((long)totals[1] + 1));
             _ctx.Launch(module.Kernel("msm_task_starts"), bucketCount, 0, counts, offsets, bucketTasks, taskStart, (ulong)bucketCount);
             return new MsmTaskPlan(offsets, bucketTasks, taskStart, totals[0], (int)totals[1]);
