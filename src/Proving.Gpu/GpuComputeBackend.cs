@@ -142,6 +142,34 @@ public sealed class GpuComputeBackend : IComputeBackend
         return _resident.TryGetValue(bases, out var r) ? r : null;
     }
 
+    /// <summary>As <see cref="IComputeBackend.QuotientOnOddCoset"/>, with the three columns copied to the device once, the six
+    /// NTTs and the two vector operations run there, and only a copied back: 4·n·32 bytes over the bus instead of the
+    /// 19·n·32 of separate calls. <paramref name="nttsDone"/> is told after the device has finished each column.</summary>
+    /// <exception cref="ArgumentException">A span is not 2^logN long.</exception>
+    public void QuotientOnOddCoset(Span<Fr> a, Span<Fr> b, Span<Fr> c, int logN, Action<int>? nttsDone = null)
+    {
+        IComputeBackend.CheckQuotientShape(a.Length, b.Length, c.Length, logN);
+        var shift = NttConfig.OddCoset(logN).CosetShift;
+        using var da = _ctx.Upload<Fr>(a);
+        using var db = _ctx.Upload<Fr>(b);
+        using var dc = _ctx.Upload<Fr>(c);
+        int done = 0;
+        foreach (var d in new[] { da, db, dc })
+        {
+            _ntt.Transform(d, logN, 1, inverse: true, inputBitReversed: false, outputBitReversed: false, cosetShift: null);
+            _ntt.Transform(d, logN, 1, inverse: false, inputBitReversed: false, outputBitReversed: false, cosetShift: shift);
+            done += 2;
+            if (nttsDone != null)
+            {
+                _ctx.Synchronize();
+                nttsDone(done);
+            }
+        }
+        _ops.Apply("fr_vec_mul", da, db, a.Length);
+        _ops.Apply("fr_vec_sub", da, dc, a.Length);
+        _ctx.Download<Fr>(da, a);
+    }
+
     /// <inheritdoc />
     public void PointwiseMul(Span<Fr> a, ReadOnlySpan<Fr> b) => _ops.PointwiseMul(a, b);
 

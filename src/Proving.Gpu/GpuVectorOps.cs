@@ -22,6 +22,13 @@ public sealed class GpuVectorOps(GpuContext context)
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public void Sub(Span<Fr> a, ReadOnlySpan<Fr> b) => Binary("fr_vec_sub", a, b);
 
+    /// <summary>a[i] = a[i] op b[i] on the device for the first <paramref name="n"/> elements, op the vecops.c kernel
+    /// <paramref name="kernel"/> ("fr_vec_mul", "fr_vec_sub", ...).</summary>
+    internal void Apply(string kernel, GpuBuffer a, GpuBuffer b, long n)
+    {
+        if (n > 0) _ctx.Launch(_ctx.Module("vecops.c").Kernel(kernel), n, 0, a, a, b, (ulong)n);
+    }
+
     /// <summary>v[i] = 1 / v[i] for non-zero elements; zeros stay zero (Fermat inversion per element).</summary>
     public void Invert(Span<Fr> values)
     {
@@ -48,7 +55,7 @@ public sealed class GpuVectorOps(GpuContext context)
         if (a.IsEmpty) return;
         using var da = _ctx.Upload<Fr>(a);
         using var db = _ctx.Upload<Fr>(b);
-        _ctx.Launch(_ctx.Module("vecops.c").Kernel(kernel), a.Length, 0, da, da, db, (ulong)a.Length);
+        Apply(kernel, da, db, a.Length);
         _ctx.Download<Fr>(da, a);
     }
 }

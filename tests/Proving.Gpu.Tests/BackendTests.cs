@@ -96,6 +96,32 @@ public sealed class BackendTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => gpu.MsmG1(p, k.AsSpan(1), MsmConfig.Default));
     }
 
+    /// <summary>The device-resident quotient step against the CPU backend's separate calls, at sizes with one to
+    /// three NTT passes; progress after each column.</summary>
+    [Theory]
+    [MemberData(nameof(GpuTargets.Runtimes), MemberType = typeof(GpuTargets))]
+    public void QuotientOnOddCosetMatchesTheCpu(string runtime)
+    {
+        using var gpu = Open(runtime, output);
+        if (gpu == null) return;
+        using var cpu = new CpuBackend();
+        var rng = new Random(12);
+        foreach (int logN in new[] { 0, 1, 4, 10, 13 })
+        {
+            int n = 1 << logN;
+            Fr[] Column() => Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray();
+            var (a, b, c) = (Column(), Column(), Column());
+            var (ea, eb, ec) = ((Fr[])a.Clone(), (Fr[])b.Clone(), (Fr[])c.Clone());
+            ((IComputeBackend)cpu).QuotientOnOddCoset(ea, eb, ec, logN);
+            var reported = new List<int>();
+            gpu.QuotientOnOddCoset(a, b, c, logN, reported.Add);
+            Assert.Equal(ea, a);
+            Assert.Equal([2, 4, 6], reported);
+        }
+        Assert.Throws<ArgumentException>(() => gpu.QuotientOnOddCoset(new Fr[4], new Fr[4], new Fr[2], 2));
+        Assert.Throws<ArgumentException>(() => gpu.QuotientOnOddCoset(new Fr[4], new Fr[4], new Fr[4], 3));
+    }
+
     /// <summary>The prover on a GPU backend alone (no CPU beside it): the key's bases are prepared once on the device,
     /// two witnesses are proved over them, and both proofs verify.</summary>
     [Theory]

@@ -77,6 +77,41 @@ public interface IComputeBackend : IDisposable
     G2Projective MsmG2(MsmBases<G2Affine> bases, ReadOnlySpan<Fr> scalars, MsmConfig config) =>
         MsmG2((bases ?? throw new ArgumentNullException(nameof(bases))).Bases.Span, scalars, config);
 
+    /// <summary>
+    /// Groth16's quotient step on the odd coset (snarkjs's prover, the "h" vector): each of <paramref name="a"/>,
+    /// <paramref name="b"/> and <paramref name="c"/>, evaluations on the n-th roots of unity (n = 2^<paramref name="logN"/>,
+    /// each span n long), is interpolated (inverse NTT) and evaluated on the odd coset ω_2n·⟨ω_n⟩
+    /// (<see cref="NttConfig.OddCoset"/>); then a[i] = a[i]·b[i] − c[i]. b and c serve as scratch: their contents
+    /// afterwards are unspecified. This default runs the six NTTs and two vector operations as separate calls; a GPU
+    /// backend keeps the three columns on the device between them. <paramref name="nttsDone"/>, if given, is told 2, 4 and 6 as each
+    /// column's two NTTs finish, where the backend can tell.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span is not 2^logN long.</exception>
+    void QuotientOnOddCoset(Span<Fr> a, Span<Fr> b, Span<Fr> c, int logN, Action<int>? nttsDone = null)
+    {
+        CheckQuotientShape(a.Length, b.Length, c.Length, logN);
+        var coset = NttConfig.OddCoset(logN);
+        Ntt(a, NttConfig.Inverse);
+        Ntt(a, coset);
+        nttsDone?.Invoke(2);
+        Ntt(b, NttConfig.Inverse);
+        Ntt(b, coset);
+        nttsDone?.Invoke(4);
+        Ntt(c, NttConfig.Inverse);
+        Ntt(c, coset);
+        nttsDone?.Invoke(6);
+        PointwiseMul(a, b);
+        Sub(a, c);
+    }
+
+    /// <summary>Throws unless the three lengths are 2^<paramref name="logN"/> (for <see cref="QuotientOnOddCoset"/>).</summary>
+    /// <exception cref="ArgumentException">A length is not 2^logN.</exception>
+    static void CheckQuotientShape(int a, int b, int c, int logN)
+    {
+        if (logN < 0 || logN > 30 || a != 1 << logN || b != a || c != a)
+            throw new ArgumentException($"the quotient step needs three columns of 2^{logN}, got {a}, {b} and {c}");
+    }
+
     /// <summary>a[i] *= b[i].</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     void PointwiseMul(Span<Fr> a, ReadOnlySpan<Fr> b);

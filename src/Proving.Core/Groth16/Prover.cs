@@ -130,17 +130,8 @@ public sealed class Prover
             // The NTTs and MSM H are the critical path (H needs h); B2, the largest MSM, next.
             new(() => Step(ProverPhase.Ntt, nttStep, () =>
             {
-                var coset = NttConfig.OddCoset(LogDomainSize);
-                int done = 0;
-                foreach (var v in new[] { a, b, c })
-                {
-                    Backend.Ntt(v, NttConfig.Inverse);
-                    Backend.Ntt(v, coset);
-                    done += 2;
-                    if (done < 6) Report(new ProverProgress(ProverPhase.Ntt, nttStep, done, 6));
-                }
-                Backend.PointwiseMul(a, b);
-                Backend.Sub(a, c);
+                Backend.QuotientOnOddCoset(a, b, c, LogDomainSize,
+                    done => { if (done < 6) Report(new ProverProgress(ProverPhase.Ntt, nttStep, done, 6)); });
                 return 0;
             }, total: 6, slot: 0)),
             new(() => piH = Step(ProverPhase.Msm, "MSM H (G1)", () => Backend.MsmG1(_h, a, msm), slot: 1), After: 0),
