@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Proving.Core.Algebra;
 using Proving.Core.Compute;
 using Proving.Core.Curves.Bn254;
 
@@ -19,7 +20,7 @@ public class MsmG1Bench
     public static IEnumerable<int> Sizes => BenchSizes.LogN(10, 12, 14, 16, 18, 20);
 
     [GlobalSetup]
-    public void Setup() => (_bases, _scalars) = MsmInputs.G1(1 << LogN);
+    public void Setup() => (_bases, _scalars) = MsmInputs.Random<G1Projective, G1Affine, Fq>(1 << LogN);
 
     [Benchmark]
     public G1Projective Msm() => _cpu.MsmG1(_bases, _scalars, MsmConfig.Default);
@@ -40,7 +41,7 @@ public class MsmG2Bench
     public static IEnumerable<int> Sizes => BenchSizes.LogN(10, 12, 14, 16);
 
     [GlobalSetup]
-    public void Setup() => (_bases, _scalars) = MsmInputs.G2(1 << LogN);
+    public void Setup() => (_bases, _scalars) = MsmInputs.Random<G2Projective, G2Affine, Fq2>(1 << LogN);
 
     [Benchmark]
     public G2Projective Msm() => _cpu.MsmG2(_bases, _scalars, MsmConfig.Default);
@@ -49,23 +50,19 @@ public class MsmG2Bench
 /// <summary>Random MSM inputs: bases are running sums of 64 random multiples of the generator (cheap to make, all distinct).</summary>
 internal static class MsmInputs
 {
-    public static (G1Affine[], Fr[]) G1(int n)
+    /// <summary>n bases and n scalars of the group, the same on every call (fixed seed).</summary>
+    public static (TAff[], Fr[]) Random<TProj, TAff, TF>(int n)
+        where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
+        where TAff : unmanaged, IAffinePoint<TAff, TF>
+        where TF : unmanaged, IField<TF>
     {
         var rng = new Random(1);
-        var seeds = Enumerable.Range(0, 64).Select(_ => G1Projective.Generator * Fr.Random(rng)).ToArray();
-        var proj = new G1Projective[n];
-        var p = G1Projective.Generator;
+        var seeds = Enumerable.Range(0, 64).Select(_ => TProj.Generator * Fr.Random(rng)).ToArray();
+        var proj = new TProj[n];
+        var p = TProj.Generator;
         for (int i = 0; i < n; i++) proj[i] = p = p + seeds[i % 64];
-        return (G1Projective.BatchNormalize(proj), Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray());
-    }
-
-    public static (G2Affine[], Fr[]) G2(int n)
-    {
-        var rng = new Random(2);
-        var seeds = Enumerable.Range(0, 64).Select(_ => G2Projective.Generator * Fr.Random(rng)).ToArray();
-        var proj = new G2Projective[n];
-        var p = G2Projective.Generator;
-        for (int i = 0; i < n; i++) proj[i] = p = p + seeds[i % 64];
-        return (G2Projective.BatchNormalize(proj), Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray());
+        var bases = new TAff[n];
+        TProj.BatchNormalize(proj, bases);
+        return (bases, Enumerable.Range(0, n).Select(_ => Fr.Random(rng)).ToArray());
     }
 }

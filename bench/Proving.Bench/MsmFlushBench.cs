@@ -10,18 +10,11 @@ namespace Proving.Bench;
 /// MSM with batch-affine buckets: the eight-lane AVX-512 flush against the scalar flush, at the automatic window width
 /// c (of the vector-flush plan, the same in both rows) plus <see cref="WindowDelta"/> and the automatic batch size. Sizes via PROVING_BENCH_LOGN.
 /// </summary>
-public abstract class MsmFlushBench<TProj, TAff, TF>
+public abstract class MsmFlushBench<TProj, TAff, TF> : CpuMsmBench<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
 {
-    private TAff[] _bases = [];
-    private Fr[] _scalars = [];
-    private MsmConfig _config = MsmConfig.Default;
-
-    /// <summary>log2 of the number of points.</summary>
-    public abstract int LogN { get; set; }
-
     /// <summary>Window width relative to the automatic batch-affine choice.</summary>
     [Params(-1, 0, 1, 2)]
     public int WindowDelta { get; set; }
@@ -30,23 +23,16 @@ public abstract class MsmFlushBench<TProj, TAff, TF>
     [Params(true, false)]
     public bool VectorFlush { get; set; }
 
-    /// <summary>Random bases and scalars of the size.</summary>
-    protected abstract (TAff[], Fr[]) Inputs(int n);
-
     [GlobalSetup]
     public void Setup()
     {
-        int n = 1 << LogN;
-        (_bases, _scalars) = Inputs(n);
+        int n = LoadInputs();
         // the window of the plan for the (default) vector flush in both rows, then the flush under test
         int c = MsmPlan.Choose<TF>(n, 0, 0, MsmAccumulation.BatchAffine, 0).WindowBits + WindowDelta;
         BatchAffineFlush.VectorByDefault = VectorFlush;
-        _config = new MsmConfig { Accumulation = MsmAccumulation.BatchAffine, WindowBits = c };
+        Config = new MsmConfig { Accumulation = MsmAccumulation.BatchAffine, WindowBits = c };
         Console.WriteLine($"// MSM flush: {typeof(TAff).Name}, n = 2^{LogN}, c = {c}, vector flush = {VectorFlush}");
     }
-
-    [Benchmark]
-    public TProj Msm() => CpuMsm.Compute<TProj, TAff, TF>(_bases, _scalars, _config);
 }
 
 /// <summary>G1 at 2^16 and 2^18 (PROVING_BENCH_LOGN overrides).</summary>
@@ -58,9 +44,6 @@ public class MsmG1FlushBench : MsmFlushBench<G1Projective, G1Affine, Fq>
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(16, 18);
-
-    /// <inheritdoc />
-    protected override (G1Affine[], Fr[]) Inputs(int n) => MsmInputs.G1(n);
 }
 
 /// <summary>G2 at 2^14 and 2^16 (PROVING_BENCH_LOGN overrides).</summary>
@@ -72,7 +55,4 @@ public class MsmG2FlushBench : MsmFlushBench<G2Projective, G2Affine, Fq2>
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(14, 16);
-
-    /// <inheritdoc />
-    protected override (G2Affine[], Fr[]) Inputs(int n) => MsmInputs.G2(n);
 }

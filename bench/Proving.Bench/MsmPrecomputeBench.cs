@@ -46,16 +46,12 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
     /// <summary>PROVING_BENCH_C, or 0 (automatic).</summary>
     public static IEnumerable<int> Windows => BenchSizes.Ints("PROVING_BENCH_C", [0]);
 
-
     private MsmConfig Config => new() { PrecomputeFactor = Factor, WindowBits = WindowBits };
-
-    /// <summary>n random bases and scalars.</summary>
-    protected abstract (TAff[] Bases, Fr[] Scalars) Inputs(int n);
 
     [GlobalSetup]
     public void Setup()
     {
-        (_bases, _scalars) = Inputs(1 << LogN);
+        (_bases, _scalars) = MsmInputs.Random<TProj, TAff, TF>(1 << LogN);
         _prepared = Prepare();
         int c = _prepared.WindowBits != 0 ? _prepared.WindowBits : WindowBits != 0 ? WindowBits : CpuMsm.DefaultWindowBits(_bases.Length);
         Console.WriteLine($"// prepared: factor {_prepared.PrecomputeFactor}, c = {c}, {_prepared.WindowsPerSlice} windows per slice, {_prepared.ByteSize >> 20} MiB");
@@ -72,15 +68,7 @@ public abstract class MsmPrecomputeBench<TProj, TAff, TF>
 }
 
 /// <summary><see cref="MsmPrecomputeBench{TProj, TAff, TF}"/> on G1.</summary>
-public class MsmPrecomputeG1Bench : MsmPrecomputeBench<G1Projective, G1Affine, Fq>
-{
-    /// <inheritdoc />
-    protected override (G1Affine[] Bases, Fr[] Scalars) Inputs(int n) => MsmInputs.G1(n);
-}
+public class MsmPrecomputeG1Bench : MsmPrecomputeBench<G1Projective, G1Affine, Fq>;
 
 /// <summary><see cref="MsmPrecomputeBench{TProj, TAff, TF}"/> on G2.</summary>
-public class MsmPrecomputeG2Bench : MsmPrecomputeBench<G2Projective, G2Affine, Fq2>
-{
-    /// <inheritdoc />
-    protected override (G2Affine[] Bases, Fr[] Scalars) Inputs(int n) => MsmInputs.G2(n);
-}
+public class MsmPrecomputeG2Bench : MsmPrecomputeBench<G2Projective, G2Affine, Fq2>;

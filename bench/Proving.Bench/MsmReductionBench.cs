@@ -11,18 +11,11 @@ namespace Proving.Bench;
 /// off, at window widths c from PROVING_BENCH_MSM_C (comma-separated; default 0 = the automatic width), to refit the
 /// bucket term of MsmPlan.Cost. Sizes via PROVING_BENCH_LOGN.
 /// </summary>
-public abstract class MsmReductionBench<TProj, TAff, TF>
+public abstract class MsmReductionBench<TProj, TAff, TF> : CpuMsmBench<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
 {
-    private TAff[] _bases = [];
-    private Fr[] _scalars = [];
-    private MsmConfig _config = MsmConfig.Default;
-
-    /// <summary>log2 of the number of points.</summary>
-    public abstract int LogN { get; set; }
-
     /// <summary>Window width (0: automatic).</summary>
     [ParamsSource(nameof(WindowWidths))]
     public int WindowBits { get; set; }
@@ -35,22 +28,15 @@ public abstract class MsmReductionBench<TProj, TAff, TF>
     public static IEnumerable<int> WindowWidths =>
         (Environment.GetEnvironmentVariable("PROVING_BENCH_MSM_C") ?? "0").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
 
-    /// <summary>Random bases and scalars of the size.</summary>
-    protected abstract (TAff[], Fr[]) Inputs(int n);
-
     [GlobalSetup]
     public void Setup()
     {
-        int n = 1 << LogN;
-        (_bases, _scalars) = Inputs(n);
+        int n = LoadInputs();
         BucketReduction.VectorByDefault = LaneReduction;
-        _config = new MsmConfig { WindowBits = WindowBits };
+        Config = new MsmConfig { WindowBits = WindowBits };
         var plan = MsmPlan.Choose<TF>(n, WindowBits, 0, MsmAccumulation.Auto, 0);
         Console.WriteLine($"// MSM reduction: {typeof(TAff).Name}, n = 2^{LogN}, plan {plan}, lane reduction = {LaneReduction}");
     }
-
-    [Benchmark]
-    public TProj Msm() => CpuMsm.Compute<TProj, TAff, TF>(_bases, _scalars, _config);
 }
 
 /// <summary>G1 at 2^12..2^18 (PROVING_BENCH_LOGN overrides).</summary>
@@ -62,9 +48,6 @@ public class MsmG1ReductionBench : MsmReductionBench<G1Projective, G1Affine, Fq>
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(12, 14, 16, 18);
-
-    /// <inheritdoc />
-    protected override (G1Affine[], Fr[]) Inputs(int n) => MsmInputs.G1(n);
 }
 
 /// <summary>G2 at 2^12..2^16 (PROVING_BENCH_LOGN overrides).</summary>
@@ -76,7 +59,4 @@ public class MsmG2ReductionBench : MsmReductionBench<G2Projective, G2Affine, Fq2
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(12, 14, 16);
-
-    /// <inheritdoc />
-    protected override (G2Affine[], Fr[]) Inputs(int n) => MsmInputs.G2(n);
 }

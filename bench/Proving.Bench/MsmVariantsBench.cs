@@ -11,18 +11,11 @@ namespace Proving.Bench;
 /// batch-affine) × window width c = default(n, accumulation) + <see cref="WindowDelta"/> × batch size (0 = default;
 /// other values through PROVING_BENCH_MSM_BATCH, e.g. "256,1024,4096"). Sizes via PROVING_BENCH_LOGN.
 /// </summary>
-public abstract class MsmVariantsBench<TProj, TAff, TF>
+public abstract class MsmVariantsBench<TProj, TAff, TF> : CpuMsmBench<TProj, TAff, TF>
     where TProj : struct, ICurveGroup<TProj, TAff, TF, Fr>
     where TAff : unmanaged, IAffinePoint<TAff, TF>
     where TF : unmanaged, IField<TF>
 {
-    private TAff[] _bases = [];
-    private Fr[] _scalars = [];
-    private MsmConfig _config = MsmConfig.Default;
-
-    /// <summary>log2 of the number of points.</summary>
-    public abstract int LogN { get; set; }
-
     /// <summary>How buckets are accumulated.</summary>
     [Params(MsmAccumulation.Xyzz, MsmAccumulation.BatchAffine)]
     public MsmAccumulation Accumulation { get; set; }
@@ -39,21 +32,14 @@ public abstract class MsmVariantsBench<TProj, TAff, TF>
     public static IEnumerable<int> BatchSizes =>
         (Environment.GetEnvironmentVariable("PROVING_BENCH_MSM_BATCH") ?? "0").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
 
-    /// <summary>Random bases and scalars of the size.</summary>
-    protected abstract (TAff[], Fr[]) Inputs(int n);
-
     [GlobalSetup]
     public void Setup()
     {
-        int n = 1 << LogN;
-        (_bases, _scalars) = Inputs(n);
+        int n = LoadInputs();
         int c = MsmPlan.Choose<TF>(n, 0, 0, Accumulation, 0).WindowBits + WindowDelta;
-        _config = new MsmConfig { Accumulation = Accumulation, WindowBits = Math.Clamp(c, 1, 20), BatchSize = BatchSize };
-        Console.WriteLine($"// MSM variant: n = 2^{LogN}, {Accumulation}, c = {_config.WindowBits}, B = {BatchSize}");
+        Config = new MsmConfig { Accumulation = Accumulation, WindowBits = Math.Clamp(c, 1, 20), BatchSize = BatchSize };
+        Console.WriteLine($"// MSM variant: n = 2^{LogN}, {Accumulation}, c = {Config.WindowBits}, B = {BatchSize}");
     }
-
-    [Benchmark]
-    public TProj Msm() => CpuMsm.Compute<TProj, TAff, TF>(_bases, _scalars, _config);
 }
 
 /// <summary>G1 MSM variants at 2^10..2^18 (PROVING_BENCH_LOGN overrides).</summary>
@@ -65,9 +51,6 @@ public class MsmG1VariantsBench : MsmVariantsBench<G1Projective, G1Affine, Fq>
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(10, 12, 14, 16, 18);
-
-    /// <inheritdoc />
-    protected override (G1Affine[], Fr[]) Inputs(int n) => MsmInputs.G1(n);
 }
 
 /// <summary>G2 MSM variants at 2^10..2^16 (PROVING_BENCH_LOGN overrides).</summary>
@@ -79,7 +62,4 @@ public class MsmG2VariantsBench : MsmVariantsBench<G2Projective, G2Affine, Fq2>
 
     /// <summary>Default sizes.</summary>
     public static IEnumerable<int> Sizes => BenchSizes.LogN(10, 12, 14, 16);
-
-    /// <inheritdoc />
-    protected override (G2Affine[], Fr[]) Inputs(int n) => MsmInputs.G2(n);
 }
