@@ -86,7 +86,8 @@ internal static unsafe class BucketReduction
     }
 
     /// <summary><see cref="SumAffine{TF}"/> in lanes for any <paramref name="used"/> ≥ 0; the caller checked
-    /// <see cref="LanesApply{TF}"/>.</summary>
+    /// <see cref="LanesApply{TF}"/>. With <paramref name="xy"/> and <paramref name="full"/> null only the XYZZ buckets
+    /// <paramref name="overflow"/> count (<see cref="LaneSumXyzz{TF}"/>).</summary>
     internal static Xyzz<TF> LaneSumAffine<TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
         where TF : unmanaged, IField<TF> =>
         typeof(TF) == typeof(Fq)
@@ -96,10 +97,7 @@ internal static unsafe class BucketReduction
     /// <summary><see cref="SumXyzz{TF}"/> in lanes for any <paramref name="used"/> ≥ 0; the caller checked
     /// <see cref="LanesApply{TF}"/>.</summary>
     internal static Xyzz<TF> LaneSumXyzz<TF>(Xyzz<TF>* buckets, int used)
-        where TF : unmanaged, IField<TF> =>
-        typeof(TF) == typeof(Fq)
-            ? LaneSumXyzz<FqLanes, V8.Soa4, TF>(buckets, used)
-            : LaneSumXyzz<Fq2Lanes, Fq2Lanes.Soa, TF>(buckets, used);
+        where TF : unmanaged, IField<TF> => LaneSumAffine<TF>(null, null, buckets, used);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Xyzz<TF> LaneSumAffine<TL, TV, TF>(TF* xy, bool* full, Xyzz<TF>* overflow, int used)
@@ -122,7 +120,7 @@ internal static unsafe class BucketReduction
             for (int k = 0, b = j; k < 8; k++, b += l)
             {
                 bool inRange = b < used;
-                bool f = inRange && full[b];
+                bool f = inRange && full != null && full[b];
                 point[k] = f ? (Limbs4*)(xy + 2 * b) : (Limbs4*)none;
                 present[k] = f ? ulong.MaxValue : 0;
                 any |= f;
@@ -135,34 +133,6 @@ internal static unsafe class BucketReduction
             }
             if (any) LaneXyzz<TL, TV, TF>.AddAffine(ref running, TL.Gather(point, 0), TL.Gather(point, 1), Vector512.Load(present));
             if (anyExtra) LaneXyzz<TL, TV, TF>.Add(ref running, LaneXyzz<TL, TV, TF>.Gather(extra));
-            LaneXyzz<TL, TV, TF>.Add(ref sum, running);
-        }
-        return Combine(running, sum, l);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Xyzz<TF> LaneSumXyzz<TL, TV, TF>(Xyzz<TF>* buckets, int used)
-        where TL : struct, ILaneField<TV>
-        where TV : unmanaged
-        where TF : unmanaged, IField<TF>
-    {
-        if (used <= 0) return Xyzz<TF>.Infinity;
-        int l = (used + 7) / 8;
-        var running = LaneXyzz<TL, TV, TF>.Infinity;
-        var sum = LaneXyzz<TL, TV, TF>.Infinity;
-        var none = stackalloc Xyzz<TF>[1];
-        none[0] = default;
-        var point = stackalloc Limbs4*[8];
-        for (int j = l - 1; j >= 0; j--)
-        {
-            bool any = false;
-            for (int k = 0, b = j; k < 8; k++, b += l)
-            {
-                bool f = b < used && !buckets[b].IsInfinity;
-                point[k] = f ? (Limbs4*)(buckets + b) : (Limbs4*)none;
-                any |= f;
-            }
-            if (any) LaneXyzz<TL, TV, TF>.Add(ref running, LaneXyzz<TL, TV, TF>.Gather(point));
             LaneXyzz<TL, TV, TF>.Add(ref sum, running);
         }
         return Combine(running, sum, l);
