@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Proving.Core.Algebra;
 using Proving.Core.Curves.Bn254;
 using Proving.Core.Msm;
+using V8 = Proving.Core.Algebra.MontgomeryVector8<Proving.Core.Curves.Bn254.FqModulus>;
 
 namespace Proving.Core.Tests.Msm;
 
@@ -35,39 +36,7 @@ public unsafe class LaneFieldTests
         {
             if (!MontgomeryVector8<FqModulus>.IsSupported) return !new BatchAffineBuckets<G1Affine, Fq>(4, 64, true).VectorFlush;
             var rng = new Random(seed);
-            // (X, Y) pairs as in a bucket
-            var xy = Values(40, rng);
-            var lanes = Lanes(20, rng);
-            var neg = Enumerable.Range(0, 8).Select(_ => rng.Next(2) == 0 ? 0 : ulong.MaxValue).ToArray();
-            fixed (Fq* p = xy) fixed (ulong* m = neg)
-            {
-                var ptr = stackalloc Limbs4*[8];
-                for (int k = 0; k < 8; k++) ptr[k] = (Limbs4*)(p + 2 * lanes[k]);
-                var x = FqLanes.Gather(ptr, 0);
-                var y = FqLanes.Gather(ptr, 1);
-                var r = stackalloc Fq[8 * 7];
-                FqLanes.Store(r, FqLanes.Sub(x, y));
-                FqLanes.Store(r + 8, FqLanes.Mul(x, y));
-                FqLanes.Store(r + 16, FqLanes.Square(x));
-                FqLanes.Store(r + 24, FqLanes.NegateWhere(Vector512.Load(m), y));
-                FqLanes.Store(r + 32, FqLanes.Sub(FqLanes.Load(r + 8), FqLanes.One));
-                FqLanes.Store(r + 40, FqLanes.Add(x, y));
-                FqLanes.Store(r + 48, FqLanes.Select(Vector512.Load(m), x, FqLanes.Add(y, FqLanes.Zero)));
-                var zero = FqLanes.IsZero(x);
-                if (!FqLanes.IsZero(FqLanes.Sub(y, y)).Equals(Vector512<ulong>.AllBitsSet)) return false;
-                var before = xy.ToArray();
-                FqLanes.Scatter(ptr, 1, x); // Y := X at the eight lanes
-                for (int k = 0; k < 8; k++)
-                {
-                    Fq a = before[2 * lanes[k]], b = before[2 * lanes[k] + 1];
-                    if (r[40 + k] != a + b || r[48 + k] != (neg[k] != 0 ? a : b) || (zero.GetElement(k) != 0) != a.IsZero) return false;
-                    if (r[k] != a - b || r[8 + k] != a * b || r[16 + k] != a.Square() || r[24 + k] != (neg[k] != 0 ? -b : b)
-                        || r[32 + k] != a * b - Fq.One || p[2 * lanes[k] + 1] != a) return false;
-                }
-                for (int i = 0; i < 40; i++)
-                    if (i % 2 == 0 || !lanes.Contains(i / 2)) { if (p[i] != before[i]) return false; }
-            }
-            return true;
+            return LanesMatchScalar<FqLanes, V8.Soa4, Fq>(Values(40, rng), rng);   // (X, Y) pairs as in a bucket
         }).QuickCheckThrowOnFailure();
 
     [Fact]
@@ -77,37 +46,46 @@ public unsafe class LaneFieldTests
             if (!MontgomeryVector8<FqModulus>.IsSupported) return !new BatchAffineBuckets<G2Affine, Fq2>(4, 64, true).VectorFlush;
             var rng = new Random(seed);
             var parts = Values(80, rng);
-            var xy = Enumerable.Range(0, 40).Select(i => new Fq2(parts[2 * i], parts[2 * i + 1])).ToArray();
-            var lanes = Lanes(20, rng);
-            var neg = Enumerable.Range(0, 8).Select(_ => rng.Next(2) == 0 ? 0 : ulong.MaxValue).ToArray();
-            fixed (Fq2* p = xy) fixed (ulong* m = neg)
-            {
-                var ptr = stackalloc Limbs4*[8];
-                for (int k = 0; k < 8; k++) ptr[k] = (Limbs4*)(p + 2 * lanes[k]);
-                var x = Fq2Lanes.Gather(ptr, 0);
-                var y = Fq2Lanes.Gather(ptr, 1);
-                var r = stackalloc Fq2[8 * 7];
-                Fq2Lanes.Store(r, Fq2Lanes.Sub(x, y));
-                Fq2Lanes.Store(r + 8, Fq2Lanes.Mul(x, y));
-                Fq2Lanes.Store(r + 16, Fq2Lanes.Square(x));
-                Fq2Lanes.Store(r + 24, Fq2Lanes.NegateWhere(Vector512.Load(m), y));
-                Fq2Lanes.Store(r + 32, Fq2Lanes.Sub(Fq2Lanes.Load(r + 8), Fq2Lanes.One));
-                Fq2Lanes.Store(r + 40, Fq2Lanes.Add(x, y));
-                Fq2Lanes.Store(r + 48, Fq2Lanes.Select(Vector512.Load(m), x, Fq2Lanes.Add(y, Fq2Lanes.Zero)));
-                var zero = Fq2Lanes.IsZero(x);
-                if (!Fq2Lanes.IsZero(Fq2Lanes.Sub(y, y)).Equals(Vector512<ulong>.AllBitsSet)) return false;
-                var before = xy.ToArray();
-                Fq2Lanes.Scatter(ptr, 1, x);
-                for (int k = 0; k < 8; k++)
-                {
-                    Fq2 a = before[2 * lanes[k]], b = before[2 * lanes[k] + 1];
-                    if (r[40 + k] != a + b || r[48 + k] != (neg[k] != 0 ? a : b) || (zero.GetElement(k) != 0) != a.IsZero) return false;
-                    if (r[k] != a - b || r[8 + k] != a * b || r[16 + k] != a.Square() || r[24 + k] != (neg[k] != 0 ? -b : b)
-                        || r[32 + k] != a * b - Fq2.One || p[2 * lanes[k] + 1] != a) return false;
-                }
-                for (int i = 0; i < 40; i++)
-                    if (i % 2 == 0 || !lanes.Contains(i / 2)) { if (p[i] != before[i]) return false; }
-            }
-            return true;
+            return LanesMatchScalar<Fq2Lanes, Fq2Lanes.Soa, Fq2>(Enumerable.Range(0, 40).Select(i => new Fq2(parts[2 * i], parts[2 * i + 1])).ToArray(), rng);
         }).QuickCheckThrowOnFailure();
+
+    /// <summary>Gathers X and Y of eight random (X, Y) pairs of <paramref name="xy"/> (40 elements), checks every lane
+    /// operation against the scalar field, then scatters X over those Ys and checks that nothing else moved.</summary>
+    private static bool LanesMatchScalar<TL, TV, TF>(TF[] xy, Random rng)
+        where TL : struct, ILaneField<TV>
+        where TV : unmanaged
+        where TF : unmanaged, IField<TF>
+    {
+        var lanes = Lanes(xy.Length / 2, rng);
+        var neg = Enumerable.Range(0, 8).Select(_ => rng.Next(2) == 0 ? 0 : ulong.MaxValue).ToArray();
+        fixed (TF* p = xy) fixed (ulong* m = neg)
+        {
+            var ptr = stackalloc Limbs4*[8];
+            for (int k = 0; k < 8; k++) ptr[k] = (Limbs4*)(p + 2 * lanes[k]);
+            var x = TL.Gather(ptr, 0);
+            var y = TL.Gather(ptr, 1);
+            var r = stackalloc TF[8 * 7];
+            TL.Store(r, TL.Sub(x, y));
+            TL.Store(r + 8, TL.Mul(x, y));
+            TL.Store(r + 16, TL.Square(x));
+            TL.Store(r + 24, TL.NegateWhere(Vector512.Load(m), y));
+            TL.Store(r + 32, TL.Sub(TL.Load(r + 8), TL.One));
+            TL.Store(r + 40, TL.Add(x, y));
+            TL.Store(r + 48, TL.Select(Vector512.Load(m), x, TL.Add(y, TL.Zero)));
+            var zero = TL.IsZero(x);
+            if (!TL.IsZero(TL.Sub(y, y)).Equals(Vector512<ulong>.AllBitsSet)) return false;
+            var before = xy.ToArray();
+            TL.Scatter(ptr, 1, x); // Y := X at the eight lanes
+            for (int k = 0; k < 8; k++)
+            {
+                TF a = before[2 * lanes[k]], b = before[2 * lanes[k] + 1];
+                if (r[40 + k] != a + b || r[48 + k] != (neg[k] != 0 ? a : b) || (zero.GetElement(k) != 0) != a.IsZero) return false;
+                if (r[k] != a - b || r[8 + k] != a * b || r[16 + k] != a.Square() || r[24 + k] != (neg[k] != 0 ? -b : b)
+                    || r[32 + k] != a * b - TF.One || p[2 * lanes[k] + 1] != a) return false;
+            }
+            for (int i = 0; i < xy.Length; i++)
+                if (i % 2 == 0 || !lanes.Contains(i / 2)) { if (p[i] != before[i]) return false; }
+        }
+        return true;
+    }
 }
